@@ -1,0 +1,260 @@
+"""The `qualcheck` command: parse arguments, call the library, write results, pick the exit code.
+
+Exit codes: 0 success; 1 with --check when any article scores at or above the threshold;
+2 usage or input errors (one line each on stderr; good inputs are still scored and written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(
+        prog="qualcheck",
+        description="Tell whether news articles are content-farm output, and show why.",
+        epilog="Exit codes: 0 ok, 1 --check found an article at or above the threshold, 2 bad input.",
+    )
+    p.add_argument("--version", action="version", version=f"qualcheck {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("score", help="score articles: files, folders, .jsonl, or - for stdin")
+    s.add_argument("paths", nargs="+", metavar="PATH", help="a .txt or .jsonl file, a folder, or -")
+    s.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv"), default="table")
+    s.add_argument("--threshold", "-t", type=_probability, default=None, help="flag at or above (default 0.5)")
+    s.add_argument("--explain", action="store_true", help="list every finding: line:col, code, text, message")
+    s.add_argument("--check", action="store_true", help="exit 1 when any article is at or above the threshold")
+    _input_options(s)
+    s.add_argument("--model", default="default", help="a model file you trust (default: the shipped model)")
+
+    e = sub.add_parser("explain", help="print an article with every finding marked in place")
+    e.add_argument("paths", nargs="+", metavar="PATH")
+    _input_options(e)
+
+    r = sub.add_parser("rules", help="list every finding code")
+    r.add_argument("--format", "-f", choices=("table", "json"), default="table")
+
+    t = sub.add_parser("train", help="train a model from corpora/ or labelled JSONL")
+    t.add_argument("source", help="a corpora folder (articles/ + metadata.csv) or JSONL with a 'label' field")
+    t.add_argument("-o", "--output", required=True, help="where to write the model file")
+    t.add_argument("--kind", choices=("logreg", "hgb"), default="logreg")
+    t.add_argument("--no-validate", action="store_true", help="skip grouped cross-validation")
+    t.add_argument("--label-field", default="label")
+    t.add_argument("--group-field", default=None, help="JSONL field that groups variants of one original")
+    _input_options(t)
+
+    k = sub.add_parser("punkt", help="retrain the sentence splitter's parameters on corpora/")
+    k.add_argument("source")
+    k.add_argument("-o", "--output", required=True)
+    return p
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--text-field", default="text", help="JSONL field with the article text")
+    p.add_argument("--id-field", default="id", help="JSONL field with the article id")
+    p.add_argument("--title-field", default="title", help="JSONL field with the title")
+    p.add_argument("--max-bytes", type=int, default=None, help="largest article accepted (default 10 MB)")
+
+
+def _probability(s: str) -> float:
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not 0.0 <= v <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {s}")
+    return v
+
+
+def _error(msg: str) -> None:
+    print(f"qualcheck: error: {msg}", file=sys.stderr)
+
+
+def _inputs(args: argparse.Namespace, paths: Sequence[str]):  # type: ignore[no-untyped-def]
+    from .io import DEFAULT_MAX_BYTES, Fields, iter_inputs
+
+    fields = Fields(args.text_field, args.id_field, args.title_field)
+    return iter_inputs(paths, fields=fields, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .checker import Checker
+    from .evaluate import DEFAULT_THRESHOLD
+    from .io import Article, InputError, Writer
+    from .model import ModelError
+
+    checker = Checker(args.model, DEFAULT_THRESHOLD if args.threshold is None else args.threshold)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            _ = checker.model  # load now: a bad model is one clear error before any output
+    except ModelError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    writer = Writer(sys.stdout, args.format, explain=args.explain)
+    errors = flagged = 0
+
+    def articles():  # type: ignore[no-untyped-def]
+        nonlocal errors
+        for item in _inputs(args, args.paths):
+            if isinstance(item, Article):
+                yield {"id": item.id, "text": item.text, "title": item.title}
+            else:
+                errors += isinstance(item, InputError)
+                print(f"qualcheck: {item}", file=sys.stderr)
+
+    for report in checker.score_many(articles()):
+        flagged += report.flagged
+        writer.write(report)
+    writer.close()
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FLAGGED if args.check and flagged else EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .checker import Checker
+    from .io import Article, InputError
+
+    checker = Checker()
+    errors = 0
+    for item in _inputs(args, args.paths):
+        if not isinstance(item, Article):
+            errors += isinstance(item, InputError)
+            print(f"qualcheck: {item}", file=sys.stderr)
+            continue
+        r = checker.score(item.text, item.title, id=item.id)
+        print(f"== {r.id}  score {r.score:.3f}  {r.verdict}")
+        print(mark_findings(r.text, r.findings))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def mark_findings(text: str, findings: Sequence) -> str:  # type: ignore[type-arg]
+    """The text with each finding wrapped as `⟦...⟧{CODE}`; overlapping findings nest."""
+    inserts: list[tuple[int, int, str]] = []
+    for f in findings:
+        inserts.append((f.start, 1, "⟦"))
+        inserts.append((f.end, 0, f"⟧{{{f.code}}}"))
+    out, pos = [], 0
+    for at, _, mark in sorted(inserts, key=lambda x: (x[0], x[1])):
+        out.append(text[pos:at])
+        out.append(mark)
+        pos = at
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .detectors import rules
+    from .io import rule_rows
+
+    rows = rule_rows(rules())
+    if args.format == "json":
+        print(json.dumps(rows, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['code']}  {r['family']:<12} {r['severity']:<6}  {r['name']:<28} {r['description']}")
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    import os
+
+    from . import model as m
+    from .corpora import build_examples, data_hash, read_articles
+
+    if os.path.isdir(args.source):
+        articles = read_articles(args.source)
+        if not articles:
+            _error(f"{args.source}: no articles found")
+            return EXIT_ERROR
+        examples = list(build_examples(articles))
+        texts = [e.text for e in examples]
+        y = [e.label for e in examples]
+        groups = [e.group for e in examples]
+        titles = [e.title or None for e in examples]
+        digest = data_hash(examples)
+    else:
+        loaded = _labelled_jsonl(args)
+        if loaded is None:
+            return EXIT_ERROR
+        texts, y, groups, titles, digest = loaded
+    print(f"training on {len(texts)} examples ({sum(y)} content-farm) in {len(set(groups))} groups", file=sys.stderr)
+    model = m.train(texts, y, groups, titles=titles, kind=args.kind, data_hash=digest, validate=not args.no_validate)
+    m.save(model, args.output)
+    if "validation" in model.metadata:
+        print(json.dumps(model.metadata["validation"], indent=2))
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _labelled_jsonl(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from .io import Article, InputWarning
+
+    texts, y, groups, titles = [], [], [], []
+    h = hashlib.sha256()
+    errors = 0
+    for item in _inputs(args, [args.source]):
+        if isinstance(item, InputWarning):
+            print(f"qualcheck: {item}", file=sys.stderr)
+            continue
+        label = item.record.get(args.label_field) if isinstance(item, Article) and item.record else None
+        if not isinstance(item, Article) or label not in (0, 1):
+            errors += 1
+            print(
+                f"qualcheck: {item if not isinstance(item, Article) else item.id + ': no 0/1 label'}", file=sys.stderr
+            )
+            continue
+        texts.append(item.text)
+        y.append(int(label))
+        group = item.record.get(args.group_field) if args.group_field and item.record else None
+        groups.append(str(group) if group is not None else item.id)
+        titles.append(item.title)
+        h.update(f"{item.id}\x00{item.text}\x00{int(label)}\x00".encode())
+    if errors or len(set(y)) < 2:
+        _error("fix the input errors above" if errors else "training needs examples of both labels (0 and 1)")
+        return None
+    return texts, y, groups, titles, h.hexdigest()
+
+
+def cmd_punkt(args: argparse.Namespace) -> int:
+    from .corpora import read_articles
+    from .text import train_punkt
+
+    params = train_punkt(a.text for a in read_articles(args.source))
+    with open(args.output, "w", encoding="utf-8") as fh:
+        json.dump(params, fh, ensure_ascii=False, separators=(",", ":"))
+    print(f"wrote {args.output}: {len(params['abbrev_types'])} abbreviations", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {"score": cmd_score, "explain": cmd_explain, "rules": cmd_rules, "train": cmd_train, "punkt": cmd_punkt}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`| head`): not an error worth a traceback
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

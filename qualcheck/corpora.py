@@ -1,0 +1,134 @@
+"""Reading corpora/ and turning it into a labelled training set.
+
+corpora/articles/<desk>/<id>.txt holds clean articles the team wrote (first line `Title: ...`);
+corpora/metadata.csv says each article's desk and style. Content-farm examples are never stored:
+they are generated from the clean articles by `qualcheck.corrupt` with fixed seeds, so the
+training set is a pure function of the clean text and the generator.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corrupt import corrupt, pipeline_noise
+
+_WS = re.compile(r"\s+")
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    text: str
+    desk: str = ""
+    style: str = ""
+    hard_negative: bool = False
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training example. `group` is the original it came from: all examples of one original
+    stay on the same side of every cross-validation split."""
+
+    id: str
+    text: str
+    title: str
+    label: int
+    group: str
+    kind: str  # "clean", "clean-collapsed", or the variant's intensity
+    damages: tuple[str, ...] = ()
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+
+def split_title(raw: str) -> tuple[str, str]:
+    """`Title: ...` on the first line, then the body."""
+    if raw.startswith("Title:"):
+        first, _, rest = raw.partition("\n")
+        return first[len("Title:") :].strip(), rest.strip("\n")
+    return "", raw
+
+
+def read_articles(root: str | Path) -> list[Article]:
+    root = Path(root)
+    base = root / "articles" if (root / "articles").is_dir() else root
+    meta: dict[str, dict[str, str]] = {}
+    meta_file = root / "metadata.csv"
+    if meta_file.is_file():
+        with meta_file.open(encoding="utf-8", newline="") as f:
+            meta = {row["id"]: row for row in csv.DictReader(f)}
+    out = []
+    for path in sorted(base.rglob("*.txt")):
+        aid = path.relative_to(base).with_suffix("").as_posix()
+        title, text = split_title(path.read_text(encoding="utf-8"))
+        m = meta.get(aid, {})
+        out.append(Article(aid, title, text, m.get("desk", ""), m.get("style", ""), m.get("hard_negative") == "1"))
+    return out
+
+
+def collapse(text: str) -> str:
+    """All whitespace to single spaces, as many public data sets (and scrapers) store articles."""
+    return _WS.sub(" ", text).strip()
+
+
+def _seed(*parts: str) -> int:
+    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
+
+
+def straighten(text: str) -> str:
+    return text.translate(_STRAIGHT)
+
+
+def head(text: str) -> str:
+    """The first half of the paragraphs (at least three): what truncating scrapers keep."""
+    paras = text.split("\n\n")
+    return "\n\n".join(paras[: max(3, len(paras) // 2)])
+
+
+def build_examples(articles: Sequence[Article]) -> Iterator[Example]:
+    """Five clean views and four damaged variants of every original.
+
+    The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
+    quotes straightened, truncation, one extraction artifact such as a wrong charset), so the model
+    cannot tell the classes apart by layout and learns that a lone artifact is weak evidence; the
+    variants span every intensity, two of them light because light damage is the hard case.
+    """
+    for a in articles:
+        flat = straighten(collapse(a.text))
+        clean = [
+            ("clean", a.text),
+            ("clean-flat", flat),
+            ("clean-head", head(a.text)),
+            ("clean-noisy", pipeline_noise(a.text, seed=_seed(a.id, "noise"))),
+            ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat"))),
+        ]
+        for tag, text in clean:
+            yield Example(f"{a.id}#{tag}", text, a.title, 0, a.id, tag)
+        jobs = [("light", a.text, "l1"), ("light", flat, "l2"), ("medium", a.text, "m"), ("heavy", a.text, "h")]
+        for intensity, source, tag in jobs:
+            v = corrupt(source, seed=_seed(a.id, tag), intensity=intensity, title=a.title)  # type: ignore[arg-type]
+            yield Example(
+                f"{a.id}#{tag}",
+                v.text,
+                a.title,
+                1,
+                a.id,
+                intensity,
+                tuple(sorted({d.kind for d in v.damages})),
+                tuple((d.kind, d.start, d.end) for d in v.damages),
+            )
+
+
+def data_hash(examples: Sequence[Example]) -> str:
+    h = hashlib.sha256()
+    for e in examples:
+        for part in (e.id, e.title, e.text, str(e.label)):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+    return h.hexdigest()

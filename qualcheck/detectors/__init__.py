@@ -1,0 +1,63 @@
+"""The detector registry.
+
+A detector is a function from a `Doc` to `Finding`s, registered with `@detector`. The codes it may
+emit are declared with `rule(...)` in the same module, so `qualcheck rules` and the feature vector
+always list exactly what the detectors can produce. Adding a detector touches one module only.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+
+from ..text import Doc
+from ..types import Finding, Rule, Severity
+
+Detector = Callable[[Doc], Iterable[Finding]]
+
+FAMILIES: tuple[str, ...] = ("attribution", "punctuation", "boilerplate")
+_RULES: dict[str, Rule] = {}
+_DETECTORS: list[Detector] = []
+
+
+def rule(code: str, name: str, family: str, severity: Severity, description: str) -> Rule:
+    """Declare a finding code. Codes are stable: refine a rule, never renumber it."""
+    if code in _RULES and _RULES[code] != Rule(code, name, family, severity, description):
+        raise ValueError(f"finding code {code} declared twice")
+    r = Rule(code, name, family, severity, description)
+    _RULES[code] = r
+    return r
+
+
+def detector(fn: Detector) -> Detector:
+    if fn not in _DETECTORS:
+        _DETECTORS.append(fn)
+    return fn
+
+
+def finding(r: Rule, start: int, end: int, message: str | None = None) -> Finding:
+    return Finding(start, end, r.code, r.name, r.family, r.severity, message or r.description)
+
+
+def _load() -> None:
+    for family in FAMILIES:
+        importlib.import_module(f"{__name__}.{family}")
+
+
+def rules() -> list[Rule]:
+    """Every registered rule, in code order."""
+    _load()
+    return [_RULES[c] for c in sorted(_RULES)]
+
+
+def detectors() -> list[Detector]:
+    _load()
+    return list(_DETECTORS)
+
+
+def run_all(doc: Doc) -> list[Finding]:
+    """All findings for one article, in text order, without exact duplicates."""
+    found: set[Finding] = set()
+    for fn in detectors():
+        found.update(fn(doc))
+    return sorted(found)

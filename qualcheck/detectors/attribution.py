@@ -1,0 +1,114 @@
+"""Attribution damage (QC1xx): reporting clauses broken by spinning or round-trip translation.
+
+A translator that moves "said" to the end of the clause leaves `spokesman John said. Kirby in a
+statement.`; one that keeps both verbs leaves `said declared the Pentagon`. Clean copy attributes in a
+handful of well-worn shapes, so these patterns are narrow and rarely fire on professional text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..text import Doc
+from ..types import Finding
+from . import detector, finding, rule
+
+SPLIT_NAME = rule(
+    "QC101",
+    "split-name-attribution",
+    "attribution",
+    "high",
+    "a name is split by the speech verb and a sentence break",
+)
+ORPHAN = rule(
+    "QC102",
+    "orphan-attribution-fragment",
+    "attribution",
+    "medium",
+    "a sentence that is only a name and where it was said, with no verb",
+)
+DOUBLED_VERB = rule(
+    "QC103",
+    "doubled-speech-verb",
+    "attribution",
+    "high",
+    "two speech verbs in a row, as left by machine translation",
+)
+RUN_IN = rule(
+    "QC104",
+    "quote-run-into-speaker",
+    "attribution",
+    "high",
+    "a quotation runs into its speaker: the closing quotation mark and comma were lost",
+)
+
+_NAME = r"[A-Z][\w’'\-]+"
+_SPLIT_NAME_RE = re.compile(
+    rf"\b(?P<span>[A-Z][a-z]+\s+(?:said|says|told|added|stated|wrote)\.\s+{_NAME})"
+    r"(?P<frag>[^.!?\n\"“”]{0,80}[.!?])(?=\s|$|[\"”’'])"
+)
+# An orphan must say where or when it was said in one of the few ways reporters do.
+_STRICT_WHERE = (
+    r",?\s*(?:(?:in|via|during|at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:statement|interview|briefing|conference|post|tweet|e-?mail|message|release|speech|letter"
+    r"|video|address|appearance|remarks|broadcast)"
+    r"|to\s+(?:reporters|journalists|the\s+press|the\s+media)"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook"
+    r"|television|radio))"
+    r"(?:\s+(?:on|late|early|last|this|at|to|in)\s+[\w\-]+(?:\s+[\w\-]+)?){0,2}\s*[.!?]"
+)
+_ORPHAN_RE = re.compile(rf"[\"“‘']?(?P<name>(?:{_NAME}\s+){{0,2}}{_NAME}){_STRICT_WHERE}[\"”’']?")
+# What follows the name in a fragment: where or when it was said, "in a statement", "on Thursday".
+_FRAG_START = re.compile(
+    r",?\s*(?:in|on|at|during|via|to|from|after|before|outside|inside|through|late|early|last"
+    r"|this|shortly|earlier|later|according)\b|\s*[.!?]$"
+)
+# A verb, or what usually comes with one, means the sentence is whole after all.
+_VERBISH = re.compile(
+    r"\b(?:[a-z]+ed|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must"
+    r"|do|does|did|said|says|told|tells|added|adds|wrote|writes|made|makes|went|goes|came|comes|took"
+    r"|takes|gave|gives|got|gets|saw|sees|knew|knows|thought|thinks|put|puts|left|leaves|set|ran"
+    r"|held|holds|won|wins|lost|loses|met|meets|that|who|which|because|if|when|while)\b"
+)
+_SPEECH_FIRST = r"said|says|stated|declared|announced|added|told|noted|explained|reported|asserted"
+_SPEECH_SECOND = r"said|says|declared|stated|told|explained|asserted"
+_DOUBLED_RE = re.compile(rf"\b(?:{_SPEECH_FIRST})\s+(?:{_SPEECH_SECOND})\b")
+
+
+def _is_fragment(frag: str) -> bool:
+    """`in a statement.` or `, on Thursday.`: where or when, and no verb."""
+    return bool(_FRAG_START.match(frag)) and not _VERBISH.search(frag) and len(frag.split()) <= 10
+
+
+@detector
+def split_name(doc: Doc) -> Iterator[Finding]:
+    for m in _SPLIT_NAME_RE.finditer(doc.text):
+        if _is_fragment(m["frag"]):
+            yield finding(SPLIT_NAME, *m.span("span"))
+
+
+@detector
+def orphan_fragment(doc: Doc) -> Iterator[Finding]:
+    """A whole sentence like `Kirby in a statement.` whose speaker the article names elsewhere,
+    unless it is the tail of a split name (QC101 reports those)."""
+    text = doc.text
+    split_tails = {m.end() for m in _SPLIT_NAME_RE.finditer(text) if _is_fragment(m["frag"])}
+    for start, end in doc.sentences:
+        m = _ORPHAN_RE.fullmatch(text, start, end)
+        # the speaker is named elsewhere too: "Good on her." is an exclamation, not an orphan
+        if m and end not in split_tails and text.count(m["name"].split()[-1]) > 1:
+            yield finding(ORPHAN, start, end)
+
+
+@detector
+def doubled_verb(doc: Doc) -> Iterator[Finding]:
+    for m in _DOUBLED_RE.finditer(doc.text):
+        yield finding(DOUBLED_VERB, *m.span())
+
+
+@detector
+def run_in_quote(doc: Doc) -> Iterator[Finding]:
+    for q in doc.quotes:
+        if q.run_in is not None:
+            yield finding(RUN_IN, *q.run_in)

@@ -1,0 +1,164 @@
+"""Scraper and autoblog leftovers (QC3xx): page chrome that came along with the copied text.
+
+Short chrome (`Source link`, `Share this:`) only counts when it stands alone as a paragraph, so an
+article that talks about leaving a reply is not flagged; long, distinctive phrases (comment-form
+notices, syndication footers) count wherever they appear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..text import Doc
+from ..types import Finding
+from . import detector, finding, rule
+
+FOOTER = rule(
+    "QC301",
+    "scraper-footer",
+    "boilerplate",
+    "high",
+    "an autoblog or scraper footer pointing at the copied source",
+)
+COMMENT_FORM = rule(
+    "QC302",
+    "comment-form",
+    "boilerplate",
+    "high",
+    "text from a blog comment form",
+)
+SYNDICATION = rule(
+    "QC303",
+    "syndication-footer",
+    "boilerplate",
+    "high",
+    "an RSS syndication footer naming the site the text was taken from",
+)
+CHROME = rule(
+    "QC304",
+    "share-chrome",
+    "boilerplate",
+    "medium",
+    "share, subscribe or related-links chrome left in the text",
+)
+MARKUP = rule(
+    "QC305",
+    "markup-remnant",
+    "boilerplate",
+    "medium",
+    "an HTML tag, entity or shortcode left in the text",
+)
+MOJIBAKE = rule(
+    "QC306",
+    "mojibake",
+    "boilerplate",
+    "medium",
+    "text decoded with the wrong character set",
+)
+
+_TAIL = r"\s*[:.!»›>→…]*\s*"
+_FOOTER_LINE = re.compile(
+    r"(?:source\s+link|source\s+url|original\s+(?:article|source|post)|read\s+(?:the\s+)?(?:more|full"
+    r"\s+(?:article|story))(?:\s+at\s+\S{1,80})?|continue\s+reading|click\s+here\s+to\s+read\s+more"
+    r"|read\s+more\s+(?:here|at\s+\S{1,80}))" + _TAIL,
+    re.IGNORECASE,
+)
+_CHROME_LINE = re.compile(
+    r"(?:share\s+this(?:\s+(?:article|story|post))?|share\s+(?:on|via)\s+\w+|click\s+to\s+share\s+on"
+    r"\s+\w+(?:\s+\(opens\s+in\s+new\s+window\))?|tweet|pin\s+it|like\s+this|like\s+loading"
+    r"|loading|related(?:\s+(?:posts|articles|stories|news))?|you\s+may\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+newsletter"
+    r"|follow\s+us\s+on\s+\w+(?:(?:,|\s+and)\s+\w+)*|advertisement|sponsored|also\s+read(?::\s*.{0,150})?"
+    r"|print|email|whatsapp|telegram|facebook|twitter)" + _TAIL,
+    re.IGNORECASE,
+)
+_COMMENT_PHRASES = re.compile(
+    r"Your\s+email\s+address\s+will\s+not\s+be\s+published\.?"
+    r"|Required\s+fields\s+are\s+marked\s*\*?"
+    r"|Save\s+my\s+name,\s+email,\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+I"
+    r"\s+comment\.?"
+    r"|Notify\s+me\s+of\s+(?:follow-up\s+comments|new\s+posts)\s+by\s+email\.?",
+    re.IGNORECASE,
+)
+_COMMENT_LINE = re.compile(
+    r"(?:leave\s+a\s+(?:reply|comment)|cancel\s+reply|post\s+comment|comments?"
+    r"|\d+\s+comments?|add\s+(?:a\s+)?comment|log\s+in\s+to\s+reply)" + _TAIL,
+    re.IGNORECASE,
+)
+_LINE_RULES = ((_FOOTER_LINE, FOOTER), (_COMMENT_LINE, COMMENT_FORM), (_CHROME_LINE, CHROME))
+_END_CHROME = re.compile('(?<=[.!?"”*:])\\s+(?P<x>' + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$", re.IGNORECASE)
+_SYNDICATION_RE = re.compile(r"The\s+post\s+[^\n]{1,300}?\s+appeared\s+first\s+on\s+[^\n]{1,120}")
+_MARKUP_RE = re.compile(
+    r"</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
+    r"|blockquote|figure|figcaption|iframe|section|article)\b[^<>\n]{0,300}?/?>"
+    r"|&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|eacute|copy|reg"
+    r"|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
+    r"|\[/?(?:caption|embed|gallery|video|audio|tweet)\b[^\]\n]{0,200}\]",
+    re.IGNORECASE,
+)
+# UTF-8 read as Windows-1252/Latin-1: â€™ â€œ Ã© Â and a byte-order mark read as text.
+_MOJIBAKE_RE = re.compile(
+    "â€[™œ\u009d˜”“¦¢\u2122\u0153\u02dc\u201d\u201c\u2013\u2014\u00a6]|â€"
+    "|Ã[\u0080-\u00bf©¨§¡¢£¤¥¦¼½¾¶¸¹º»]"
+    "|Â[\u00a0-\u00bf]"
+    "|ï»¿|\ufffd+"
+)
+
+
+def _classify(text: str, start: int, end: int) -> Finding | None:
+    for pattern, r in _LINE_RULES:
+        if pattern.fullmatch(text, start, end):
+            return finding(r, start, end)
+    return None
+
+
+@detector
+def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    for start, end in doc.paragraphs:
+        if end - start <= 200 and (f := _classify(text, start, end)):
+            yield f
+
+
+@detector
+def chrome_at_end(doc: Doc) -> Iterator[Finding]:
+    """Chrome glued to the last sentence when a pipeline collapsed the page's line breaks:
+    peel footers, comment forms and share links off the end of the text one by one."""
+    text = doc.text
+    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES.finditer(text, max(0, len(text) - 600))}
+    pos = len(text.rstrip())
+    while pos > 0:
+        if pos in comment_starts:
+            pos = len(text[: comment_starts[pos]].rstrip())
+            continue
+        m = _END_CHROME.search(text, max(0, pos - 200), pos)
+        f = _classify(text, m.start("x"), pos) if m else None
+        if m is None or f is None:
+            return
+        yield f
+        pos = len(text[: m.start("x")].rstrip())
+
+
+@detector
+def comment_phrases(doc: Doc) -> Iterator[Finding]:
+    for m in _COMMENT_PHRASES.finditer(doc.text):
+        yield finding(COMMENT_FORM, *m.span())
+
+
+@detector
+def syndication(doc: Doc) -> Iterator[Finding]:
+    for m in _SYNDICATION_RE.finditer(doc.text):
+        yield finding(SYNDICATION, *m.span())
+
+
+@detector
+def markup(doc: Doc) -> Iterator[Finding]:
+    for m in _MARKUP_RE.finditer(doc.text):
+        yield finding(MARKUP, *m.span())
+
+
+@detector
+def mojibake(doc: Doc) -> Iterator[Finding]:
+    for m in _MOJIBAKE_RE.finditer(doc.text):
+        yield finding(MOJIBAKE, *m.span())

@@ -1,0 +1,178 @@
+"""Punctuation damage (QC2xx): what spinning and sentence-by-sentence translation leave behind.
+
+Edited copy almost never has `. ,`, a space before a comma or a quotation that never closes; the
+exceptions (ellipses, abbreviations followed by a comma, quotations that run across paragraphs,
+inches, list markers) are excluded explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..text import NEWS_ABBREVIATIONS, Doc
+from ..types import Finding
+from . import detector, finding, rule
+
+STRAY = rule(
+    "QC201",
+    "stray-punctuation",
+    "punctuation",
+    "high",
+    "a stray sequence of punctuation marks, as left when a sentence was cut and rejoined",
+)
+SPACE_BEFORE = rule(
+    "QC202",
+    "space-before-punctuation",
+    "punctuation",
+    "medium",
+    "a space before a punctuation mark",
+)
+UNPAIRED_QUOTE = rule(
+    "QC203",
+    "unpaired-quote",
+    "punctuation",
+    "medium",
+    "a quotation mark without its partner",
+)
+UNPAIRED_BRACKET = rule(
+    "QC204",
+    "unpaired-bracket",
+    "punctuation",
+    "medium",
+    "a bracket without its partner in the same paragraph",
+)
+REPEATED = rule(
+    "QC205",
+    "repeated-punctuation",
+    "punctuation",
+    "low",
+    "a punctuation mark repeated",
+)
+LOWER_START = rule(
+    "QC206",
+    "lowercase-sentence-start",
+    "punctuation",
+    "medium",
+    "a sentence starts in lower case after a full stop",
+)
+PUNCT_START = rule(
+    "QC207",
+    "punctuation-sentence-start",
+    "punctuation",
+    "medium",
+    "a sentence or paragraph starts with a punctuation mark",
+)
+
+# The second mark must not start a token: ", .com", ":-)" and "&#233;," are not stray sequences.
+_STRAY_RE = re.compile(r"[.!?]\s+[,;:](?![\-)(])|,\s*[.;:](?![.\w])|[;:]\s*[,.;:](?![.:/\w\-)(])|,\s+,")
+_ENTITY_END = re.compile(r"&#?\w{2,8}$")
+_SPACE_BEFORE_RE = re.compile(r"(?<=[\w)\]\"”’])[ \t]+(?:[,;:!?]|\.(?![.\w]))(?=\s|$|[\"”’])")
+_REPEATED_RE = re.compile(r"([!?,;])\1+|(?<![.])\.\.(?![.])")
+_OPEN_BRACKETS = {"(": ")", "[": "]"}
+_CLOSE_BRACKETS = {")": "(", "]": "["}
+_BRACKET_RE = re.compile(r"[()\[\]]")
+# "a)", "1)", "iv)" as list markers, and smileys, are not unpaired brackets.
+_LIST_MARKER_RE = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)|[:;]-?[()]")
+_LEAD_RE = re.compile(r"[\"“‘']*")  # a bracketed start, "(laughter)", is an aside: not checked
+_WORD_RE = re.compile(r"[^\s.,;:!?\"”’)\]]+")
+_LOWER_OK = frozenset(
+    "iphone ipad ipod imac itunes ebay e-mail e-commerce de da del della di van von der den du "
+    "la le al el bin ibn dos das y x".split()
+)
+_ABBREVIATIONS = frozenset(NEWS_ABBREVIATIONS)
+
+
+@detector
+def stray_sequences(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    for m in _STRAY_RE.finditer(text):
+        if not (text[m.start()] == ";" and _ENTITY_END.search(text, max(0, m.start() - 10), m.start())):
+            yield finding(STRAY, *m.span())
+
+
+@detector
+def space_before(doc: Doc) -> Iterator[Finding]:
+    for m in _SPACE_BEFORE_RE.finditer(doc.text):
+        yield finding(SPACE_BEFORE, *m.span())
+
+
+@detector
+def repeated(doc: Doc) -> Iterator[Finding]:
+    for m in _REPEATED_RE.finditer(doc.text):
+        yield finding(REPEATED, *m.span())
+
+
+@detector
+def unpaired_quotes(doc: Doc) -> Iterator[Finding]:
+    for q in doc.quotes:
+        if q.status == "unclosed" and q.run_in is None:
+            yield finding(UNPAIRED_QUOTE, q.start, q.start + 1, "a quotation that never closes")
+        elif q.status == "stray-close":
+            yield finding(UNPAIRED_QUOTE, q.start, q.end, "a closing quotation mark with no opening")
+
+
+@detector
+def unpaired_brackets(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    for p_start, p_end in doc.paragraphs:
+        markers = {m.end() - 1 for m in _LIST_MARKER_RE.finditer(text, p_start, p_end)}
+        stack: list[int] = []
+        for m in _BRACKET_RE.finditer(text, p_start, p_end):
+            i = m.start()
+            ch = text[i]
+            if ch in _OPEN_BRACKETS:
+                if i not in markers:
+                    stack.append(i)
+            elif stack and text[stack[-1]] == _CLOSE_BRACKETS[ch]:
+                stack.pop()
+            elif i not in markers:
+                yield finding(UNPAIRED_BRACKET, i, i + 1, f"'{ch}' closes nothing")
+        for i in stack:
+            yield finding(UNPAIRED_BRACKET, i, i + 1, f"'{text[i]}' is never closed")
+
+
+@detector
+def sentence_starts(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    para_starts = {s for s, _ in doc.paragraphs}
+    first_para = doc.paragraphs[0][0] if doc.paragraphs else -1
+    prev_end = -1
+    for start, end in doc.sentences:
+        lead = _LEAD_RE.match(text, start, end)
+        pos = lead.end() if lead else start
+        ch = text[pos] if pos < end else ""
+        if ch in ",;:" and not _after_full_stop(text, start):
+            yield finding(PUNCT_START, pos, pos + 1)
+        elif ch.islower() and start != first_para:
+            w = _WORD_RE.match(text, pos, end)
+            word = w.group() if w else ""
+            in_para = start not in para_starts
+            if (
+                word.lower() not in _LOWER_OK
+                and "." not in word
+                and "@" not in word
+                and (not in_para or _ends_with_plain_full_stop(text, prev_end))
+            ):
+                yield finding(LOWER_START, pos, pos + len(word))
+        prev_end = end
+
+
+def _after_full_stop(text: str, pos: int) -> bool:
+    """True when `pos` follows `.`/`!`/`?` and spaces: then QC201 already reports the pair."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] in ".!?"
+
+
+def _ends_with_plain_full_stop(text: str, end: int) -> bool:
+    """A sentence that ended with `.` after an ordinary word (not `?`, `!`, an initial or an
+    abbreviation Punkt did not know), so a lower-case word after it is a broken sentence."""
+    if end <= 0 or text[end - 1] != ".":
+        return False
+    j = end - 1
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    word = text[j : end - 1].strip("\"“”'‘’()[]")
+    return len(word) > 1 and "." not in word and word.lower() not in _ABBREVIATIONS

@@ -1,0 +1,241 @@
+"""The shared analysis of one article, computed once and read by every detector.
+
+Every span is a `(start, end)` pair of offsets into the original text, never into a normalised copy,
+so findings always select exactly the characters a reader sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+Span = tuple[int, int]
+QuoteStatus = Literal["closed", "continued", "unclosed", "stray-close"]
+
+_BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+_QUOTE_CHARS = re.compile(r"[\"“”«»„]")
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_OPEN_CONTEXT = set(" \t\n([{—–-/\u00a0")
+_CLOSE_FOLLOW = set(" \t\n.,;:!?)]}—–-\u00a0'’")
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|Rev|Fr|Cmdr|Adm|Cpl|Supt"
+    r"|Insp|Det|Pres|St|Mt)\.$"
+)
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…]['’\"”)]?\s+$")
+# A quotation that lost its closing mark and ran into its attribution:
+# "... killing General Soleimani Rattansi said."  The span starts at the last quoted word.
+_RUN_IN = re.compile(
+    r"(?P<span>[\w’'\-]*\w\s+(?:[A-Z][\w’'\-]+|he|she|they)\s+"
+    r"(?:said|says|added|told|explained|noted|continued|stated|wrote)\b)"
+    r"(?:[ ,][^\"“”:;]{0,50})?[.!?]\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `start` is its opening mark, `end` the end of its closing mark (or of its
+    paragraph when it never closes)."""
+
+    start: int
+    end: int
+    status: QuoteStatus
+    run_in: Span | None = None  # where an unclosed quotation ran into its speaker
+
+
+class Doc:
+    """One article and its analysis. Properties are computed on first use and cached, so a
+    detector that needs only the raw text never pays for sentence splitting."""
+
+    def __init__(self, text: str, title: str | None = None) -> None:
+        self.text = text
+        self.title = title
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return tuple(split_paragraphs(self.text))
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        tok = sentence_tokenizer()
+        text = self.text
+        out: list[Span] = []
+        for p_start, p_end in self.paragraphs:
+            for s, e in tok.span_tokenize(text[p_start:p_end]):
+                s, e = p_start + s, p_start + e
+                if out and _TITLE_END.search(text, out[-1][0], out[-1][1]):
+                    out[-1] = (out[-1][0], e)  # "Gen. Mark Milley": a title never ends a sentence
+                else:
+                    out.append((s, e))
+        return tuple(out)
+
+    @cached_property
+    def tokens(self) -> tuple[Span, ...]:
+        return tuple(m.span() for m in _WORD.finditer(self.text))
+
+    @property
+    def n_words(self) -> int:
+        return len(self.tokens)
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(find_quotes(self.text, self.paragraphs))
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span[0] : span[1]]
+
+
+def split_paragraphs(text: str) -> Iterable[Span]:
+    """Blank lines separate paragraphs; inside a block each line is a paragraph unless the block
+    is hard-wrapped prose (most lines end mid-sentence), which stays one paragraph."""
+    pos = 0
+    for m in [*_BLOCK_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        lines = [lm.span() for lm in _LINE.finditer(text, pos, end) if text[lm.start() : lm.end()].strip()]
+        if lines:
+            wrapped = len(lines) > 2 and sum(1 for s, e in lines[:-1] if _TERMINAL.search(text, s, e)) < 0.5 * (
+                len(lines) - 1
+            )
+            if wrapped:
+                yield _strip(text, lines[0][0], lines[-1][1])
+            else:
+                for s, e in lines:
+                    yield _strip(text, s, e)
+        if m:
+            pos = m.end()
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _role(text: str, i: int) -> str:
+    ch = text[i]
+    if ch in _OPENERS:
+        return "open"
+    if ch in _CLOSERS:
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    after_space = prev in _OPEN_CONTEXT
+    before_space = nxt.isspace()
+    if after_space and not before_space:
+        return "open"  # also `"...it was` and `"'Yes,' she said`
+    if (before_space and not after_space) or (not after_space and nxt in _CLOSE_FOLLOW):
+        return "inch" if prev.isdigit() else "close"
+    return "toggle"
+
+
+def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:
+    """Pair double quotation marks paragraph by paragraph.
+
+    Newspaper convention lets a quotation run across paragraphs: the first has no closing mark and
+    the next opens with one. Text whose paragraph breaks were collapsed shows the same thing as an
+    opening mark right after a sentence end, so both count as a quotation that continues.
+    """
+    paras = list(paragraphs)
+    for k, (p_start, p_end) in enumerate(paras):
+        open_at: int | None = None
+        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+            i = m.start()
+            role = _role(text, i)
+            if role == "inch":
+                if open_at is None:
+                    continue
+                role = "close"
+            if role == "toggle":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                if open_at is not None:
+                    # an opening mark inside a quotation: a collapsed paragraph break when it
+                    # follows a sentence end, otherwise the earlier quotation never closed
+                    cont = _SENTENCE_END_BEFORE.search(text, p_start, i)
+                    yield Quote(open_at, i, "continued" if cont else "unclosed")
+                open_at = i
+            elif open_at is not None:
+                yield Quote(open_at, i + 1, "closed")
+                open_at = None
+            else:
+                yield Quote(i, i + 1, "stray-close")
+        if open_at is not None:
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            continued = (
+                nxt is not None
+                and _role(text, nxt[0]) in ("open", "toggle")
+                and (text[nxt[0]] in _OPENERS or text[nxt[0]] == '"')
+            )
+            if continued:
+                yield Quote(open_at, p_end, "continued")
+            else:
+                run_in = _RUN_IN.search(text, open_at + 1, p_end)
+                yield Quote(open_at, p_end, "unclosed", run_in=run_in.span("span") if run_in else None)
+
+
+# --- sentence splitting -----------------------------------------------------------------------
+
+PUNKT_RESOURCE = "punkt_en.json"
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Punkt with the parameters trained on corpora/ and shipped in qualcheck/data."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    data = resources.files("qualcheck.data").joinpath(PUNKT_RESOURCE).read_text("utf-8")
+    return PunktSentenceTokenizer(params_from_dict(json.loads(data)))
+
+
+def params_from_dict(d: dict[str, Any]) -> PunktParameters:
+    from nltk.tokenize.punkt import PunktParameters
+
+    params = PunktParameters()
+    params.abbrev_types = set(d["abbrev_types"])
+    params.collocations = {tuple(c) for c in d["collocations"]}
+    params.sent_starters = set(d["sent_starters"])
+    for typ, flags in d["ortho_context"].items():
+        params.ortho_context[typ] = flags
+    return params
+
+
+# Abbreviations a news tokenizer must know even when a training corpus happens to use one only
+# at a sentence end, where Punkt cannot tell it from a full stop.
+NEWS_ABBREVIATIONS = (
+    "mr mrs ms dr prof gen lt col maj sgt cpl adm capt cmdr sen rep gov pres supt insp det "
+    "rev fr st mt ft jr sr no nos vs etc approx est dept univ inc corp ltd co bros plc "
+    "jan feb mar apr aug sep sept oct nov dec "
+    "u.s u.k u.n e.u u.s.a a.m p.m e.g i.e d.c n.y l.a"
+).split()
+
+
+def train_punkt(texts: Iterable[str]) -> dict[str, Any]:
+    """Train Punkt on clean articles; return JSON-ready parameters (deterministically ordered)."""
+    from nltk.tokenize.punkt import PunktTrainer
+
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = True
+    for t in texts:
+        trainer.train(t, finalize=False)
+    trainer.finalize_training()
+    params = trainer.get_params()
+    abbrevs = set(params.abbrev_types) | set(NEWS_ABBREVIATIONS)
+    return {
+        "abbrev_types": sorted(abbrevs),
+        "collocations": sorted([list(c) for c in params.collocations]),
+        "sent_starters": sorted(params.sent_starters),
+        "ortho_context": {k: params.ortho_context[k] for k in sorted(params.ortho_context)},
+    }

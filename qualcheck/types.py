@@ -1,0 +1,131 @@
+"""Findings and reports: plain frozen data, so results can be cached, compared and serialised."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["low", "medium", "high"]
+SEVERITY_RANK: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
+_NEWLINE = re.compile("\n")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A stable finding code and what it means; `qualcheck rules` prints these."""
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    description: str
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One piece of evidence: `text[start:end]` is exactly what the detector objects to."""
+
+    start: int
+    end: int
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    message: str
+
+    def line_col(self, text: str) -> tuple[int, int]:
+        """1-based line and column of `start` in `text`."""
+        return line_col(text, self.start)
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """The spec's finding record; `text` is the article the offsets index."""
+        return _finding_record(self, text, *self.line_col(text))
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+class LineIndex:
+    """Maps offsets to (line, col) in O(log n), for reports with many findings."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    version: str
+    sklearn: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "version": self.version, "sklearn": self.sklearn}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The verdict on one article with the evidence behind it."""
+
+    id: str | None
+    score: float
+    threshold: float
+    findings: tuple[Finding, ...]
+    features: dict[str, float] = field(repr=False)
+    model: ModelInfo
+    text: str = field(repr=False)
+    title: str | None = field(default=None, repr=False)
+
+    @property
+    def verdict(self) -> str:
+        return "content-farm" if self.score >= self.threshold else "clean"
+
+    @property
+    def flagged(self) -> bool:
+        return self.score >= self.threshold
+
+    def codes(self) -> list[str]:
+        """Distinct finding codes, most frequent first."""
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+        return sorted(counts, key=lambda c: (-counts[c], c))
+
+    def to_dict(self, *, include_features: bool = False) -> dict[str, Any]:
+        index = LineIndex(self.text)
+        findings = [_finding_record(f, self.text, *index(f.start)) for f in self.findings]
+        out: dict[str, Any] = {
+            "id": self.id,
+            "score": round(self.score, 4),
+            "verdict": self.verdict,
+            "threshold": self.threshold,
+            "findings": findings,
+            "model": self.model.to_dict(),
+        }
+        if include_features:
+            out["features"] = dict(self.features)
+        return out
+
+
+def _finding_record(f: Finding, text: str, line: int, col: int) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "family": f.family,
+        "start": f.start,
+        "end": f.end,
+        "line": line,
+        "col": col,
+        "text": text[f.start : f.end],
+        "severity": f.severity,
+        "message": f.message,
+    }
