@@ -50,11 +50,15 @@ _SAID_FULL = re.compile(
     rf"(?<=[\s,])(?P<first>{_NAME}) (?P<last>{_NAME}) (?P<verb>said|told reporters|added)(?P<rest>{_WHERE}?)\."
 )
 _SAID_SURNAME_WHERE = re.compile(rf"(?<=[\s,”\"])(?P<name>{_NAME}) said(?P<where>{_WHERE})\.")
+_REPORTED_WHERE = re.compile(
+    r" (?:in an? (?:[\w-]+ )?(?:statement|interview|briefing)|to reporters|on (?:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday))(?: \w+){0,2}$"
+)
 _VERBISH = re.compile(r"\b(?:was|were|is|are|that|had|has|have|would|will|who|which|\w+ed)\b")
 _SAID_ANY = re.compile(r"\bsaid(?= (?:the|a|an|[A-Z])\w*)")
 _QUOTE_SPEAKER_END = re.compile(
     r"(?P<word>\w+),(?P<q>[\"”]) (?P<speaker>(?:(?:[A-Z][a-z]*\.? ){0,2}[A-Z][\w'-]+)|he|she|they)"
-    r" (?P<verb>said|added)(?P<rest>[^\"“”\n]{0,50})\.$"
+    r" (?P<verb>said|added)(?P<rest>[^\"“”\n.]{0,50})\.(?= [\"“]|$)"
 )
 _COMMA_CLAUSE = re.compile(r"(?<=\w), (?=(?:including|which|who|while|but|and|as|after|although) )")
 _COMMA = re.compile(r"(?<=\w),(?= \w)")
@@ -104,7 +108,8 @@ def _orphan_fragment(text: str) -> list[_Edit]:
     for m in _SAID_SURNAME_WHERE.finditer(text):
         if _VERBISH.search(m["where"]):
             continue
-        rep = f"he said. {m['name']}{m['where']}."
+        where = m["where"] if _REPORTED_WHERE.match(m["where"]) else " in a statement"
+        rep = f"he said. {m['name']}{where}."
         out.append(_Edit(m.start(), m.end(), rep, "orphan-fragment", ((9, len(rep)),)))
     return out
 
@@ -123,7 +128,7 @@ def _run_in_quote(text: str) -> list[_Edit]:
     for s, e in _quotable_lines(text):
         line = text[s:e]
         m = _QUOTE_SPEAKER_END.search(line)
-        if m and _single_quotation(line, m["q"]):
+        if m and _single_quotation(line[: m.end("q")], m["q"]):
             rep = f"{m['word']} {m['speaker']} {m['verb']}{m['rest']}."
             span = len(m["word"]) + len(m["speaker"]) + len(m["verb"]) + 2
             out.append(_Edit(s + m.start(), s + m.end(), rep, "run-in-quote", ((0, span),)))
@@ -170,7 +175,7 @@ def _unclosed_quote(text: str) -> list[_Edit]:
 
 
 def _single_quotation(line: str, closer: str) -> bool:
-    """The line holds exactly one quotation, so removing its closer leaves it unpaired."""
+    """`line` holds exactly one quotation, so removing its closer leaves it unpaired."""
     if closer == "”":
         return line.count("“") == 1 and line.count("”") == 1
     return line.count('"') == 2

@@ -37,9 +37,11 @@ _SENTENCE_END_BEFORE = re.compile(r"[.!?…]['’\"”)]?\s+$")
 # A quotation that lost its closing mark and ran into its attribution:
 # "... killing General Soleimani Rattansi said."  The span starts at the last quoted word.
 _RUN_IN = re.compile(
-    r"(?P<span>[\w’'\-]*\w\s+(?:[A-Z][\w’'\-]+|he|she|they)\s+"
+    r"(?P<span>\b(?!(?:and|but|or|so|then|that|when|because|as|if|what|where|who|which|while|until|before"
+    r"|after)\b)[\w’'\-]*\w\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Capt|Sen|Rep|Gov|Lt|Col|Sgt|Insp|Det)\.\s+)?"
+    r"(?:[A-Z][\w’'\-]+\s+)?[A-Z][\w’'\-]+|he|she|they)\s+"
     r"(?:said|says|added|told|explained|noted|continued|stated|wrote)\b)"
-    r"(?:[ ,][^\"“”:;]{0,50})?[.!?]\s*$"
+    r"(?:[ ,][^\"“”:;'‘]{0,50})?[.!?]\s*$"
 )
 
 
@@ -164,8 +166,12 @@ def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:
                 if open_at is not None:
                     # an opening mark inside a quotation: a collapsed paragraph break when it
                     # follows a sentence end, otherwise the earlier quotation never closed
-                    cont = _SENTENCE_END_BEFORE.search(text, p_start, i)
-                    yield Quote(open_at, i, "continued" if cont else "unclosed")
+                    run_in = _RUN_IN.search(text, open_at + 1, i)
+                    if run_in:
+                        yield Quote(open_at, i, "unclosed", run_in=run_in.span("span"))
+                    else:
+                        cont = _SENTENCE_END_BEFORE.search(text, p_start, i)
+                        yield Quote(open_at, i, "continued" if cont else "unclosed")
                 open_at = i
             elif open_at is not None:
                 yield Quote(open_at, i + 1, "closed")

@@ -87,7 +87,8 @@ _COMMENT_LINE = re.compile(
     re.IGNORECASE,
 )
 _LINE_RULES = ((_FOOTER_LINE, FOOTER), (_COMMENT_LINE, COMMENT_FORM), (_CHROME_LINE, CHROME))
-_END_CHROME = re.compile('(?<=[.!?"”*:])\\s+(?P<x>' + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$", re.IGNORECASE)
+_END_CHROME = re.compile(r"\s(?P<x>" + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$", re.IGNORECASE)
+_SENTENCE_END = frozenset('.!?"”*')
 _SYNDICATION_RE = re.compile(r"The\s+post\s+[^\n]{1,300}?\s+appeared\s+first\s+on\s+[^\n]{1,120}")
 _MARKUP_RE = re.compile(
     r"</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
@@ -123,10 +124,15 @@ def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def chrome_at_end(doc: Doc) -> Iterator[Finding]:
-    """Chrome glued to the last sentence when a pipeline collapsed the page's line breaks:
-    peel footers, comment forms and share links off the end of the text one by one."""
+    """Chrome glued to the last sentence when a pipeline collapsed the page's line breaks.
+
+    Footers, comment forms and share links are peeled off the end of the text one by one; the
+    chain counts only if what precedes its first item ends a sentence, so an article that ends
+    "... he uses email." is left alone.
+    """
     text = doc.text
     comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES.finditer(text, max(0, len(text) - 600))}
+    chain: list[Finding] = []
     pos = len(text.rstrip())
     while pos > 0:
         if pos in comment_starts:
@@ -135,9 +141,11 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
         m = _END_CHROME.search(text, max(0, pos - 200), pos)
         f = _classify(text, m.start("x"), pos) if m else None
         if m is None or f is None:
-            return
-        yield f
+            break
+        chain.append(f)
         pos = len(text[: m.start("x")].rstrip())
+    if chain and (pos == 0 or text[pos - 1] in _SENTENCE_END):
+        yield from chain
 
 
 @detector

@@ -147,6 +147,9 @@ def sentence_starts(doc: Doc) -> Iterator[Finding]:
         elif ch.islower() and start != first_para:
             w = _WORD_RE.match(text, pos, end)
             word = w.group() if w else ""
+            if text.startswith(")", pos + len(word)):
+                prev_end = end
+                continue  # "a) Raise taxes." is a list item
             in_para = start not in para_starts
             if (
                 word.lower() not in _LOWER_OK

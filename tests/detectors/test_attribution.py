@@ -1,0 +1,164 @@
+"""Attribution damage (QC101-QC104): each code fires on damaged copy, with the exact span, and the
+family stays silent on clean professional prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcheck.detectors import run_all
+from qualcheck.text import Doc
+
+FAMILY = "attribution"
+
+
+def spans(text: str, code: str) -> list[str]:
+    return [text[f.start : f.end] for f in run_all(Doc(text)) if f.code == code]
+
+
+def family_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start : f.end]) for f in run_all(Doc(text)) if f.family == FAMILY]
+
+
+# Clean hard cases shared by the three family test modules.
+HARD_CLEAN = [
+    '"We will," Kirby said. "Soon."',
+    "The plan was approved, said Mr. Smith.",
+    "Troops from the U.S.-led coalition arrived in the city.",
+    "Gen. Mark Milley said the troops were ready.",
+    "The Islamic State group (ISIS) claimed the attack.",
+    "\u201cThe talks will go on,\u201d she said. \u201cWe are not done.\n\n"
+    "\u201cWe will be back next week,\u201d she added.",
+    '"The talks will go on," she said. "We are not done.\n\n"We will be back next week," she added.',
+    "He paused... and then left. She waited\u2026 and then spoke.",
+    'She said: "...and then the lights went out."',
+    "The novel by J. K. Rowling sold well. The critic Mary T. Lowe praised it.",
+    "Growth was 3.5 percent, and the deal was worth $4.2 billion.",
+    "The full report is at www.example.org/report and the data at https://example.org/a?b=c.",
+    "Questions can be sent to press@example.org before Friday.",
+    "Stocks Rise as Fed Holds Rates Steady\n\nThe Federal Reserve held rates steady on Wednesday.",
+    "The council has three options: 1) raise taxes, 2) cut spending or 3) borrow.",
+    "Voters may a) stay home or b) vote early.",
+    '"Why?" he asked.',
+    "Acme Inc., the company behind the product, declined to comment.",
+    "Thank you all for coming. (laughter) Now, to business.",
+    "The vote is at 10:30 a.m. on Tuesday.",
+    "The vote ended at 11 a.m. The result was close.",
+    "Readers who leave a reply on the forum are often ignored.",
+    "The minister resigned on Friday.\n\nShe announced the decision on Twitter.",
+    "The company did not respond to questions sent by email.",
+]
+
+
+# --- damaged copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        (
+            "QC101",
+            "The strikes were authorized, spokesman John said. Kirby in a statement.",
+            ["John said. Kirby"],
+        ),
+        (
+            "QC101",
+            "The border will stay closed, the minister Ahmed said. Khan on Thursday.",
+            ["Ahmed said. Khan"],
+        ),
+        (
+            "QC102",
+            "Kirby said the strikes destroyed several facilities. Kirby in a statement.",
+            ["Kirby in a statement."],
+        ),
+        pytest.param(
+            "QC102",
+            "The strikes destroyed several facilities. Kirby in a statement.",
+            ["Kirby in a statement."],
+            id="QC102-orphan-name-mentioned-once",
+        ),
+        (
+            "QC102",
+            "The talks will resume next week, Minister Ahmed Khan said. "
+            "Nobody expected progress. Khan to reporters on Friday.",
+            ["Khan to reporters on Friday."],
+        ),
+        (
+            "QC103",
+            "The US military carried out the attacks, said declared the Pentagon.",
+            ["said declared"],
+        ),
+        ("QC103", "Officials said stated the plan was final.", ["said stated"]),
+        ("QC103", "The ministry announced said the border would reopen.", ["announced said"]),
+        (
+            "QC104",
+            "\u201cThey used the most disproportionate force in killing Iranian General (Qassem) "
+            "Soleimani Rattansi said.\n\nThe Iraqi government is conducting its own investigation.",
+            ["Soleimani Rattansi said"],
+        ),
+        (
+            "QC104",
+            '"The plan will fail because nobody has paid for it Smith said.\n\nThe vote is on Tuesday.',
+            ["it Smith said"],
+        ),
+        (
+            "QC104",
+            "\u201cPrices will rise again next year she said.\n\nAnalysts agreed.",
+            ["year she said"],
+        ),
+    ],
+)
+def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
+    assert spans(text, code) == expected
+
+
+def test_split_name_tail_is_not_also_an_orphan() -> None:
+    text = "Kirby spoke on Thursday. The strikes were authorized, spokesman John said. Kirby in a statement."
+    assert spans(text, "QC101") == ["John said. Kirby"]
+    assert spans(text, "QC102") == []
+
+
+# --- clean copy -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("QC101", '"We will," Kirby said. "Soon, maybe next week, we will know more."'),
+        ("QC101", "The deal was done, Smith said. Kirby agreed in a statement on Friday."),
+        ("QC101", "The strikes were necessary, Kirby said. Monday in Washington was quiet."),
+        ("QC101", "The strikes were necessary, Kirby said. In a statement, the Pentagon gave details."),
+        ("QC102", "The strikes hit three sites. Kirby said in a statement that they were proportionate."),
+        (
+            "QC102",
+            "The attack killed three people. John Kirby, the Pentagon spokesman, said on Thursday "
+            "that the strikes were proportionate.",
+        ),
+        ("QC102", "Kirby spoke first. Biden followed on Thursday with a longer speech."),
+        ("QC102", "Gen. Mark Milley said the troops were ready. Milley spoke in a hangar."),
+        ("QC102", "Did it work? Yes. The team celebrated."),
+        ("QC102", "She won the race. Good on her."),
+        ("QC103", "He said declarations of support were still arriving."),
+        ("QC103", "The court declared the law void, the judge said."),
+        ("QC103", "The report said. Stated simply, the plan failed."),
+        pytest.param(
+            "QC103",
+            "What the minister said says a lot about the government.",
+            id="QC103-what-he-said-says",
+        ),
+        ("QC104", '"The plan will fail," Smith said.\n\nThe vote is on Tuesday.'),
+        (
+            "QC104",
+            "\u201cWe acted in a deliberate manner, and we will keep doing so as the threat grows.\n\n"
+            "\u201cNobody wants a wider war,\u201d Kirby said.",
+        ),
+        ("QC104", 'He called the strikes "proportionate" and Smith said the same.'),
+    ],
+)
+def test_clean_near_misses(code: str, text: str) -> None:
+    assert spans(text, code) == []
+    assert family_findings(text) == []
+
+
+@pytest.mark.parametrize("text", HARD_CLEAN)
+def test_clean_prose_has_no_attribution_findings(text: str) -> None:
+    assert family_findings(text) == []

@@ -1,0 +1,154 @@
+"""Scraper and autoblog leftovers (QC301-QC306): each code fires on damaged copy, with the exact
+span, and stays silent on clean professional prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcheck.detectors import run_all
+from qualcheck.text import Doc
+
+FAMILY = "boilerplate"
+
+
+def spans(text: str, code: str) -> list[str]:
+    return [text[f.start : f.end] for f in run_all(Doc(text)) if f.code == code]
+
+
+def family_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start : f.end]) for f in run_all(Doc(text)) if f.family == FAMILY]
+
+
+# Clean hard cases shared by the three family test modules.
+HARD_CLEAN = [
+    '"We will," Kirby said. "Soon."',
+    "The plan was approved, said Mr. Smith.",
+    "Troops from the U.S.-led coalition arrived in the city.",
+    "Gen. Mark Milley said the troops were ready.",
+    "The Islamic State group (ISIS) claimed the attack.",
+    "\u201cThe talks will go on,\u201d she said. \u201cWe are not done.\n\n"
+    "\u201cWe will be back next week,\u201d she added.",
+    '"The talks will go on," she said. "We are not done.\n\n"We will be back next week," she added.',
+    "He paused... and then left. She waited\u2026 and then spoke.",
+    'She said: "...and then the lights went out."',
+    "The novel by J. K. Rowling sold well. The critic Mary T. Lowe praised it.",
+    "Growth was 3.5 percent, and the deal was worth $4.2 billion.",
+    "The full report is at www.example.org/report and the data at https://example.org/a?b=c.",
+    "Questions can be sent to press@example.org before Friday.",
+    "Stocks Rise as Fed Holds Rates Steady\n\nThe Federal Reserve held rates steady on Wednesday.",
+    "The council has three options: 1) raise taxes, 2) cut spending or 3) borrow.",
+    "Voters may a) stay home or b) vote early.",
+    '"Why?" he asked.',
+    "Acme Inc., the company behind the product, declined to comment.",
+    "Thank you all for coming. (laughter) Now, to business.",
+    "The vote is at 10:30 a.m. on Tuesday.",
+    "The vote ended at 11 a.m. The result was close.",
+    "Readers who leave a reply on the forum are often ignored.",
+    "The minister resigned on Friday.\n\nShe announced the decision on Twitter.",
+    "The company did not respond to questions sent by email.",
+]
+
+COLLAPSED_TAIL = (
+    "The strikes were proportionate. Source link Leave a Reply Your email address will not be "
+    "published. Required fields are marked *"
+)
+
+
+# --- damaged copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("QC301", "The strikes were proportionate.\n\nSource link", ["Source link"]),
+        ("QC301", "The strikes were proportionate. Source link", ["Source link"]),
+        ("QC301", "The strikes were proportionate.\n\nRead the full article\n\n", ["Read the full article"]),
+        pytest.param(
+            "QC301",
+            COLLAPSED_TAIL,
+            ["Source link"],
+            id="QC301-collapsed-chrome-chain",
+        ),
+        ("QC302", "The strikes were proportionate.\n\nLeave a Reply", ["Leave a Reply"]),
+        (
+            "QC302",
+            "The strikes were proportionate.\n\nYour email address will not be published.",
+            ["Your email address will not be published."],
+        ),
+        (
+            "QC302",
+            "The strikes were proportionate.\n\nRequired fields are marked *",
+            ["Required fields are marked *"],
+        ),
+        (
+            "QC302",
+            "The strikes were proportionate.\n\nLeave a Reply\n\n"
+            "Your email address will not be published. Required fields are marked *",
+            ["Leave a Reply", "Your email address will not be published.", "Required fields are marked *"],
+        ),
+        pytest.param(
+            "QC302",
+            COLLAPSED_TAIL,
+            ["Leave a Reply", "Your email address will not be published.", "Required fields are marked *"],
+            id="QC302-collapsed-chrome-chain",
+        ),
+        (
+            "QC303",
+            "Rates held steady.\n\nThe post Fed holds rates steady appeared first on Daily Finance Wire.",
+            ["The post Fed holds rates steady appeared first on Daily Finance Wire."],
+        ),
+        ("QC304", "Rates held steady.\n\nShare this:", ["Share this:"]),
+        ("QC304", "Rates held steady.\n\nShare this:\n\nTwitter\n\nFacebook", ["Share this:", "Twitter", "Facebook"]),
+        ("QC304", "Rates held steady. Share this:", ["Share this:"]),
+        ("QC305", "Tom &amp; Jerry returned.", ["&amp;"]),
+        ("QC305", "It&#8217;s back.", ["&#8217;"]),
+        ("QC305", "<p>Rates held steady.", ["<p>"]),
+        ("QC305", "Rates held steady.</div>", ["</div>"]),
+        ("QC305", 'Rates held steady.&nbsp;[caption id="1"]', ["&nbsp;", '[caption id="1"]']),
+        ("QC306", "It\u00e2\u20ac\u2122s over.", ["\u00e2\u20ac\u2122"]),
+        ("QC306", "A caf\u00c3\u00a9 opened.", ["\u00c3\u00a9"]),
+    ],
+)
+def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
+    assert spans(text, code) == expected
+
+
+# --- clean copy -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("QC301", "The report said the source of the leak is unknown.\n\nOriginal reporting by staff."),
+        ("QC301", "She gave reporters the source link to the data set, officials said."),
+        ("QC301", "Continue reading the report, he urged lawmakers."),
+        ("QC302", "Readers who leave a reply on the forum are often ignored."),
+        ("QC302", "Leave a reply, the sign said, and someone will call back."),
+        ("QC302", "In the comments section, readers argued about the vote."),
+        ("QC302", "The company did not respond to a request for comment."),
+        ("QC303", "The story was first reported by the Post. It appeared first on page one."),
+        ("QC304", "He shared this: a photo of the crowd."),
+        ("QC304", "Print editions fell 10 percent. Email newsletters grew."),
+        ("QC304", "The minister resigned on Friday.\n\nShe announced the decision on Twitter."),
+        ("QC304", "The company did not respond to questions sent by email."),
+        ("QC304", "The newspaper said the story would be updated.\n\nRelated coverage is on page 4."),
+        pytest.param(
+            "QC304",
+            "Asked how fans should reach him, he had a one-word answer: Twitter.",
+            id="QC304-article-ends-colon-twitter",
+        ),
+        ("QC305", "AT&T and Johnson & Johnson raised R&D spending; Q&A sessions followed."),
+        ("QC305", "If x < 3 and y > 2, the test fails."),
+        ("QC305", "Notes are kept in [brackets] and the video is online."),
+        ("QC306", "The fee is \u20ac5 in S\u00e3o Paulo, Z\u00fcrich and Besan\u00e7on."),
+        ("QC306", "The word A\u00c7\u00c3O is Portuguese; \u00c2ge is French."),
+    ],
+)
+def test_clean_near_misses(code: str, text: str) -> None:
+    assert spans(text, code) == []
+    assert family_findings(text) == []
+
+
+@pytest.mark.parametrize("text", HARD_CLEAN)
+def test_clean_prose_has_no_boilerplate_findings(text: str) -> None:
+    assert family_findings(text) == []

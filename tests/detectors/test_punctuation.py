@@ -1,0 +1,141 @@
+"""Punctuation damage (QC201-QC207): each code fires on damaged copy, with the exact span, and the
+family stays silent on clean professional prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcheck.detectors import run_all
+from qualcheck.text import Doc
+
+FAMILY = "punctuation"
+
+
+def spans(text: str, code: str) -> list[str]:
+    return [text[f.start : f.end] for f in run_all(Doc(text)) if f.code == code]
+
+
+def family_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.start : f.end]) for f in run_all(Doc(text)) if f.family == FAMILY]
+
+
+# Clean hard cases shared by the three family test modules.
+HARD_CLEAN = [
+    '"We will," Kirby said. "Soon."',
+    "The plan was approved, said Mr. Smith.",
+    "Troops from the U.S.-led coalition arrived in the city.",
+    "Gen. Mark Milley said the troops were ready.",
+    "The Islamic State group (ISIS) claimed the attack.",
+    "\u201cThe talks will go on,\u201d she said. \u201cWe are not done.\n\n"
+    "\u201cWe will be back next week,\u201d she added.",
+    '"The talks will go on," she said. "We are not done.\n\n"We will be back next week," she added.',
+    "He paused... and then left. She waited\u2026 and then spoke.",
+    'She said: "...and then the lights went out."',
+    "The novel by J. K. Rowling sold well. The critic Mary T. Lowe praised it.",
+    "Growth was 3.5 percent, and the deal was worth $4.2 billion.",
+    "The full report is at www.example.org/report and the data at https://example.org/a?b=c.",
+    "Questions can be sent to press@example.org before Friday.",
+    "Stocks Rise as Fed Holds Rates Steady\n\nThe Federal Reserve held rates steady on Wednesday.",
+    "The council has three options: 1) raise taxes, 2) cut spending or 3) borrow.",
+    "Voters may a) stay home or b) vote early.",
+    '"Why?" he asked.',
+    "Acme Inc., the company behind the product, declined to comment.",
+    "Thank you all for coming. (laughter) Now, to business.",
+    "The vote is at 10:30 a.m. on Tuesday.",
+    "The vote ended at 11 a.m. The result was close.",
+    "Readers who leave a reply on the forum are often ignored.",
+    "The minister resigned on Friday.\n\nShe announced the decision on Twitter.",
+    "The company did not respond to questions sent by email.",
+]
+
+
+# --- damaged copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("QC201", "The attack injured at least nine others. , including an American soldier.", [". ,"]),
+        ("QC201", "The talks failed, . Both sides left.", [", ."]),
+        ("QC201", "The plan had three parts: ; nobody read them.", [": ;"]),
+        ("QC201", "The vote was close, , officials said.", [", ,"]),
+        ("QC202", "The deal , which was signed on Monday, took effect.", [" ,"]),
+        ("QC202", "Is it over ? Nobody knows.", [" ?"]),
+        ("QC202", "The talks failed ; both sides left.", [" ;"]),
+        ("QC203", 'He said the talks would go on. "We are not done.\n\nThe government is investigating.', ['"']),
+        (
+            "QC203",
+            "He said the talks would go on. \u201cWe are not done.\n\nThe government is investigating.",
+            ["\u201c"],
+        ),
+        ("QC203", 'The talks failed." Officials left.', ['"']),
+        ("QC203", "The talks failed.\u201d Officials left.", ["\u201d"]),
+        ("QC204", "The group (which formed in 2014 claimed the attack.", ["("]),
+        ("QC204", "The group claimed the attack). Officials denied it.", [")"]),
+        ("QC204", "The figure [an estimate rose sharply.", ["["]),
+        ("QC205", "This is huge!! Nobody expected it.", ["!!"]),
+        ("QC205", "He left.. Nobody noticed.", [".."]),
+        ("QC205", "Who did this?? Nobody knows.", ["??"]),
+        ("QC205", "The deal,, signed on Monday, took effect.", [",,"]),
+        ("QC206", "The deal was signed on Monday. the company said it would grow.", ["the"]),
+        ("QC206", "Prices rose sharply. however, demand fell.", ["however"]),
+        ("QC207", "The attack killed one person.\n\n, including an American soldier.", [","]),
+        ("QC207", "The attack killed one person.\n\n; the base was closed.", [";"]),
+    ],
+)
+def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
+    assert spans(text, code) == expected
+
+
+def test_sentence_starting_with_comma_after_full_stop_is_reported_once_as_stray() -> None:
+    text = "It injured nine others. , including a soldier."
+    assert spans(text, "QC201") == [". ,"]
+    assert spans(text, "QC207") == []
+
+
+# --- clean copy -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("QC201", "Acme Inc., the company behind the product, declined to comment."),
+        ("QC201", "The full report is at https://example.org/a?b=c and online."),
+        ("QC201", "He said: ...and then it ended."),
+        ("QC201", "The meeting starts at 10:30 a.m., officials said."),
+        ("QC201", "Apples, pears, etc., were on sale."),
+        ("QC202", "Growth was 3.5 percent; the deal was worth $4.2 billion."),
+        ("QC202", "He paused ... and then left."),
+        ("QC202", "Email press@example.org or visit www.example.org/report."),
+        ("QC203", 'They bought a 12" pipe and a 6" valve.'),
+        ("QC203", "\u201cWe\u2019re \u2018very\u2019 close,\u201d she said."),
+        ("QC203", "It was the \u201cbest deal ever,\u201d he said."),
+        ("QC203", "He said 'no' twice."),
+        ("QC204", "The council has three options: 1) raise taxes, 2) cut spending or 3) borrow."),
+        ("QC204", "See page 3 (and the appendix [table 2])."),
+        ("QC204", "(Reuters) - Oil prices rose on Monday."),
+        ("QC205", "Wait?! Really?"),
+        ("QC205", "He paused... and then left."),
+        ("QC206", "Some fruits, e.g. apples, are cheap."),
+        ("QC206", "Apple sold more phones. iPhone sales rose 5 percent."),
+        ("QC206", "The board met at 9 a.m. and voted at noon."),
+        ("QC206", "He paused. ...and then it ended."),
+        ("QC206", "Sales fell last year.\n\neBay said it would cut jobs."),
+        ("QC207", "The results: 12 for, 3 against."),
+        ("QC207", "WASHINGTON (AP) \u2014 The Senate voted."),
+        pytest.param(
+            "QC206",
+            "The council has two options.\n\na) Raise taxes.\n\nb) Cut spending.",
+            id="QC206-list-marker-paragraphs",
+        ),
+        ("QC206", "The council has two options.\n\n1) Raise taxes.\n\n2) Cut spending."),
+    ],
+)
+def test_clean_near_misses(code: str, text: str) -> None:
+    assert spans(text, code) == []
+    assert family_findings(text) == []
+
+
+@pytest.mark.parametrize("text", HARD_CLEAN)
+def test_clean_prose_has_no_punctuation_findings(text: str) -> None:
+    assert family_findings(text) == []

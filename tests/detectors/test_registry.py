@@ -1,0 +1,71 @@
+"""The detector registry: rule codes are well formed and run_all behaves on any input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qualcheck.detectors import FAMILIES, rules, run_all
+from qualcheck.text import Doc
+from qualcheck.types import Rule
+
+FAMILY_BY_HUNDREDS = {"1": "attribution", "2": "punctuation", "3": "boilerplate"}
+
+
+def test_rule_codes_are_unique() -> None:
+    codes = [r.code for r in rules()]
+    assert codes
+    assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize("r", rules(), ids=lambda r: r.code)
+def test_rule_is_well_formed(r: Rule) -> None:
+    assert re.fullmatch(r"QC\d{3}", r.code)
+    assert r.family in FAMILIES
+    assert r.family == FAMILY_BY_HUNDREDS[r.code[2]]
+    assert r.description.strip()
+    assert r.name.strip()
+    assert r.severity in ("low", "medium", "high")
+
+
+def test_rules_are_in_code_order() -> None:
+    codes = [r.code for r in rules()]
+    assert codes == sorted(codes)
+
+
+def test_every_family_has_rules() -> None:
+    assert {r.family for r in rules()} == set(FAMILIES)
+
+
+DAMAGED = (
+    "Stocks Rise as Fed Holds Rates\n\n"
+    "The strikes were authorized, spokesman John said. Kirby in a statement. Officials said declared "
+    "the plan was final. It injured nine others. , including a soldier. The deal , signed on Monday "
+    "(which surprised many, took effect!! the company said.\n\n"
+    "\u201cThey used force in killing General Soleimani Rattansi said.\n\n"
+    "It\u00e2\u20ac\u2122s over &amp; done.<p>\n\nSource link\n\nLeave a Reply"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [DAMAGED, 'Gen. Mark Milley said the troops were ready. "We will," he said. "Soon."'],
+    ids=["damaged", "clean"],
+)
+def test_run_all_returns_sorted_findings_within_the_text(text: str) -> None:
+    findings = run_all(Doc(text))
+    assert findings == sorted(findings)
+    assert len(findings) == len(set(findings))
+    for f in findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end].strip()
+
+
+def test_damaged_text_fires_every_family() -> None:
+    assert {f.family for f in run_all(Doc(DAMAGED))} == set(FAMILIES)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "\n\n\n", " \t\n \r\n  "], ids=repr)
+def test_empty_and_whitespace_text_gives_no_findings(text: str) -> None:
+    assert run_all(Doc(text)) == []

@@ -1,0 +1,74 @@
+"""The damage generator: reproducible, and every recorded span points at real damage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualcheck.corpora import build_examples, read_articles
+from qualcheck.corrupt import ALL_KINDS, INTENSITY_RANGE, KINDS, corrupt, pipeline_noise
+from qualcheck.detectors import run_all
+from qualcheck.text import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = read_articles(ROOT / "corpora")[:40]
+
+
+def test_same_seed_same_variant_other_seed_other_variant() -> None:
+    text = ARTICLES[0].text
+    a = corrupt(text, seed=7, intensity="medium")
+    b = corrupt(text, seed=7, intensity="medium")
+    c = corrupt(text, seed=8, intensity="medium")
+    assert a == b
+    assert a.text != c.text
+
+
+def test_heavier_intensity_means_more_damage() -> None:
+    def mean_damages(intensity: str) -> float:
+        counts = [len(corrupt(a.text, seed=i, intensity=intensity).damages) for i, a in enumerate(ARTICLES)]  # type: ignore[arg-type]
+        assert min(counts) >= 1
+        return sum(counts) / len(counts)
+
+    light, medium, heavy = (mean_damages(i) for i in INTENSITY_RANGE)
+    assert light < medium < heavy
+    assert light <= INTENSITY_RANGE["light"][1] * 2  # a comment form records up to 3 spans
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_each_kind_alone_lands_where_it_says(kind: str) -> None:
+    """A variant with one kind of damage records spans inside the new text that the original
+    does not contain at that place, and that the detectors find for the kinds they cover."""
+    landed = found = 0
+    for i, art in enumerate(ARTICLES):
+        v = corrupt(art.text, seed=i, kinds=[kind], count=1, title=art.title)
+        if not v.damages:
+            continue
+        landed += 1
+        findings = run_all(Doc(v.text))
+        for d in v.damages:
+            assert 0 <= d.start < d.end <= len(v.text)
+            assert d.kind == kind
+        if any(f.start < d.end and d.start < f.end for d in v.damages for f in findings):
+            found += 1
+    assert landed >= (5 if kind in KINDS else len(ARTICLES)), f"{kind} found few places to act"
+    assert found >= 0.8 * landed, f"detectors find {found}/{landed} {kind} damages"
+
+
+def test_pipeline_noise_changes_text_without_attribution_damage() -> None:
+    changed = 0
+    for i, art in enumerate(ARTICLES):
+        noisy = pipeline_noise(art.text, seed=i)
+        changed += noisy != art.text
+        assert not [f for f in run_all(Doc(noisy)) if f.family == "attribution"]
+    assert changed >= 0.7 * len(ARTICLES)
+
+
+def test_examples_are_balanced_and_grouped() -> None:
+    examples = list(build_examples(ARTICLES[:5]))
+    assert {e.group for e in examples} == {a.id for a in ARTICLES[:5]}
+    for a in ARTICLES[:5]:
+        mine = [e for e in examples if e.group == a.id]
+        assert sum(e.label for e in mine) == 4
+        assert sum(1 - e.label for e in mine) == 5
+        assert all(e.spans for e in mine if e.label == 1)
