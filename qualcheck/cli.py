@@ -88,7 +88,7 @@ def _inputs(args: argparse.Namespace, paths: Sequence[str]):  # type: ignore[no-
 def cmd_score(args: argparse.Namespace) -> int:
     from .checker import Checker
     from .evaluate import DEFAULT_THRESHOLD
-    from .io import Article, InputError, Writer
+    from .io import Article, Writer
     from .model import ModelError
 
     checker = Checker(args.model, DEFAULT_THRESHOLD if args.threshold is None else args.threshold)
@@ -108,7 +108,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             if isinstance(item, Article):
                 yield {"id": item.id, "text": item.text, "title": item.title}
             else:
-                errors += isinstance(item, InputError)
+                errors += not item.warning
                 print(f"qualcheck: {item}", file=sys.stderr)
 
     for report in checker.score_many(articles()):
@@ -122,13 +122,13 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from .checker import Checker
-    from .io import Article, InputError
+    from .io import Article
 
     checker = Checker()
     errors = 0
     for item in _inputs(args, args.paths):
         if not isinstance(item, Article):
-            errors += isinstance(item, InputError)
+            errors += not item.warning
             print(f"qualcheck: {item}", file=sys.stderr)
             continue
         r = checker.score(item.text, item.title, id=item.id)
@@ -199,13 +199,13 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _labelled_jsonl(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     import hashlib
 
-    from .io import Article, InputWarning
+    from .io import Article
 
     texts, y, groups, titles = [], [], [], []
     h = hashlib.sha256()
     errors = 0
     for item in _inputs(args, [args.source]):
-        if isinstance(item, InputWarning):
+        if not isinstance(item, Article) and item.warning:
             print(f"qualcheck: {item}", file=sys.stderr)
             continue
         label = item.record.get(args.label_field) if isinstance(item, Article) and item.record else None

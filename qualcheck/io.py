@@ -33,23 +33,18 @@ class Article:
 
 @dataclass(frozen=True)
 class InputError:
+    """A problem with one input. Warnings (text decoded from a legacy charset) do not stop the
+    input from being scored; errors do, and make the CLI exit 2."""
+
     source: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        return f"{self.source}: {'warning: ' if self.warning else ''}{self.message}"
 
 
-@dataclass(frozen=True)
-class InputWarning:
-    source: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: warning: {self.message}"
-
-
-Item = Article | InputError | InputWarning
+Item = Article | InputError
 
 
 @dataclass(frozen=True)
@@ -125,7 +120,7 @@ def _read_stream(src: str, fh: IO[bytes], fields: Fields, max_bytes: int) -> Ite
     yield from _text_article(src, data)
 
 
-def decode(src: str, data: bytes) -> tuple[str | None, InputError | InputWarning | None]:
+def decode(src: str, data: bytes) -> tuple[str | None, InputError | None]:
     """UTF-8 first (with or without BOM); legacy Windows-1252 or Latin-1 text is decoded with a
     warning; NUL bytes mean binary, which is an error."""
     if b"\x00" in data[:8192]:
@@ -139,7 +134,7 @@ def decode(src: str, data: bytes) -> tuple[str | None, InputError | InputWarning
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        return text, InputWarning(src, f"not valid UTF-8 (byte {where}); decoded as {enc}")
+        return text, InputError(src, f"not valid UTF-8 (byte {where}); decoded as {enc}", warning=True)
     return None, InputError(src, "undecodable text")  # pragma: no cover - latin-1 decodes anything
 
 

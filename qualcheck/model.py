@@ -23,6 +23,7 @@ MODEL_FORMAT = 1
 DEFAULT_MODEL = "default"
 MODEL_RESOURCE = "model.joblib"
 N_FOLDS = 5
+SCORE_DECIMALS = 6
 
 
 class ModelError(Exception):
@@ -44,7 +45,9 @@ class Model:
         if not analyses:
             return []
         proba = self.pipeline.predict_proba(list(analyses))
-        return [float(p) for p in proba[:, 1]]
+        # BLAS may sum in another order for another batch size; six decimals keep a score
+        # independent of the batch it was computed in
+        return [round(float(p), SCORE_DECIMALS) for p in proba[:, 1]]
 
     @property
     def feature_names(self) -> list[str]:

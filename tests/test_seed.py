@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+import qualcheck
 from qualcheck.detectors import run_all
+from qualcheck.io import split_title
 from qualcheck.text import Doc
 
+CLEAN = Path(__file__).parent / "data" / "clean-strikes-story.txt"
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "content-farm-example.txt"
 
 EXPECTED = {
@@ -30,3 +33,20 @@ def test_seed_findings() -> None:
     findings = run_all(Doc(text))
     assert {(f.code, text[f.start : f.end]) for f in findings} == EXPECTED
     assert len(findings) == len(EXPECTED)
+
+
+def test_seed_scores_as_content_farm() -> None:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found: {SEED}")
+    report = qualcheck.score(SEED.read_text(encoding="utf-8"))
+    assert report.score >= 0.9
+    assert report.verdict == "content-farm"
+
+
+def test_clean_rewrite_of_the_same_story_scores_clean() -> None:
+    """The same news, professionally written (tests/data), is clean and gives no attribution or
+    punctuation findings."""
+    title, body = split_title(CLEAN.read_text(encoding="utf-8"))
+    report = qualcheck.score(body, title=title)
+    assert report.score <= 0.1
+    assert not [f for f in report.findings if f.family in ("attribution", "punctuation")]

@@ -1,0 +1,57 @@
+"""The library API: score, Checker, Report."""
+
+from __future__ import annotations
+
+import pytest
+
+import qualcheck
+from qualcheck.types import Finding, Report
+
+DAMAGED = "The Pentagon said declared it acted.\n\nSource link"
+
+
+def test_score_returns_a_report_with_exact_spans() -> None:
+    r = qualcheck.score(DAMAGED)
+    assert isinstance(r, Report)
+    assert 0.0 <= r.score <= 1.0
+    assert {DAMAGED[f.start : f.end] for f in r.findings} == {"said declared", "Source link"}
+    assert all(isinstance(f, Finding) for f in r.findings)
+    d = r.to_dict()
+    assert d["findings"][0]["line"] == 1 and d["findings"][1]["line"] == 3
+    assert set(r.features) >= {"code:QC103", "code:QC301", "stat:log_words"}
+
+
+def test_report_and_finding_are_frozen() -> None:
+    r = qualcheck.score(DAMAGED)
+    with pytest.raises(AttributeError):
+        r.score = 0.0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        r.findings[0].start = 3  # type: ignore[misc]
+
+
+def test_scoring_is_deterministic_and_batch_equals_single() -> None:
+    texts = [DAMAGED, "Officials met on Monday to discuss the budget.", DAMAGED.upper()]
+    checker = qualcheck.Checker()
+    batch = [r.score for r in checker.score_many(texts, batch_size=2)]
+    single = [checker.score(t).score for t in texts]
+    assert batch == single == [qualcheck.score(t).score for t in texts]
+
+
+def test_score_many_reads_dicts_with_configured_fields_in_order() -> None:
+    checker = qualcheck.Checker(threshold=0.3, text_field="body", id_field="url")
+    items = [{"url": f"u{i}", "body": DAMAGED if i % 2 else "The council met."} for i in range(5)]
+    reports = list(checker.score_many(iter(items)))
+    assert [r.id for r in reports] == ["u0", "u1", "u2", "u3", "u4"]
+    assert all(r.threshold == 0.3 for r in reports)
+    with pytest.raises(ValueError, match="no text"):
+        list(checker.score_many([{"url": "x"}]))
+
+
+def test_threshold_is_validated() -> None:
+    with pytest.raises(ValueError):
+        qualcheck.Checker(threshold=1.5)
+
+
+def test_checker_is_callable_on_text_and_items() -> None:
+    checker = qualcheck.Checker()
+    assert checker(DAMAGED).score == checker({"text": DAMAGED}).score
