@@ -227,9 +227,12 @@ class Writer:
             if self.explain:
                 index = LineIndex(r.text)
                 for f in r.findings:
-                    line, col = index(f.start)
-                    snippet = _one_line(r.text[f.start : f.end])
-                    out.write(f"    {line}:{col}  {f.code}  {snippet!r}  {f.message}\n")
+                    if f.field == "title":
+                        where, snippet = "title", _one_line((r.title or "")[f.start : f.end])
+                    else:
+                        line, col = index(f.start)
+                        where, snippet = f"{line}:{col}", _one_line(r.text[f.start : f.end])
+                    out.write(f"    {where}  {f.code}  {snippet!r}  {f.message}\n")
         self.n += 1
 
     def close(self) -> None:

@@ -25,7 +25,10 @@ class Rule:
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One piece of evidence: `text[start:end]` is exactly what the detector objects to."""
+    """One piece of evidence: `text[start:end]` is exactly what the detector objects to.
+
+    `field` says which text the offsets index: the article body ("text") or its title ("title").
+    """
 
     start: int
     end: int
@@ -34,6 +37,7 @@ class Finding:
     family: str
     severity: Severity
     message: str
+    field: str = "text"
 
     def line_col(self, text: str) -> tuple[int, int]:
         """1-based line and column of `start` in `text`."""
@@ -102,7 +106,13 @@ class Report:
 
     def to_dict(self, *, include_features: bool = False) -> dict[str, Any]:
         index = LineIndex(self.text)
-        findings = [_finding_record(f, self.text, *index(f.start)) for f in self.findings]
+        title = self.title or ""
+        findings = [
+            _finding_record(f, title, 1, f.start + 1)
+            if f.field == "title"
+            else _finding_record(f, self.text, *index(f.start))
+            for f in self.findings
+        ]
         out: dict[str, Any] = {
             "id": self.id,
             "score": round(self.score, 4),
@@ -118,6 +128,7 @@ class Report:
 
 def _finding_record(f: Finding, text: str, line: int, col: int) -> dict[str, Any]:
     return {
+        "field": f.field,
         "code": f.code,
         "name": f.name,
         "family": f.family,

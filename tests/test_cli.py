@@ -57,7 +57,7 @@ def test_json_format_follows_the_spec(damaged: Path, capsys: pytest.CaptureFixtu
     assert rec["verdict"] == "content-farm"
     f = next(f for f in rec["findings"] if f["code"] == "QC101")
     assert f["text"] == "John said. Kirby" == DAMAGED[f["start"] : f["end"]]
-    assert set(f) == {"code", "name", "family", "start", "end", "line", "col", "text", "severity", "message"}
+    assert set(f) == {"field", "code", "name", "family", "start", "end", "line", "col", "text", "severity", "message"}
     # line and col locate the same characters
     line = DAMAGED.splitlines()[f["line"] - 1]
     assert line[f["col"] - 1 :].startswith("John said. Kirby")

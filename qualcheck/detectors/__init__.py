@@ -35,8 +35,8 @@ def detector(fn: Detector) -> Detector:
     return fn
 
 
-def finding(r: Rule, start: int, end: int, message: str | None = None) -> Finding:
-    return Finding(start, end, r.code, r.name, r.family, r.severity, message or r.description)
+def finding(r: Rule, start: int, end: int, message: str | None = None, *, field: str = "text") -> Finding:
+    return Finding(start, end, r.code, r.name, r.family, r.severity, message or r.description, field)
 
 
 def _load() -> None:
