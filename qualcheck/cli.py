@@ -51,6 +51,17 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--group-field", default=None, help="JSONL field that groups variants of one original")
     _input_options(t)
 
+    v = sub.add_parser("eval", help="measure: grouped CV on corpora/, or a model on labelled JSONL")
+    v.add_argument("source", help="a corpora folder (cross-validates training) or JSONL with a 'label' field")
+    v.add_argument("--model", default="default", help="with JSONL: the model file to measure")
+    v.add_argument("--kind", choices=("logreg", "hgb"), default="logreg", help="with a corpora folder")
+    v.add_argument("--threshold", "-t", type=_probability, default=0.5)
+    v.add_argument("--label-field", default="label")
+    v.add_argument("--group-field", default=None)
+    v.add_argument("--json", action="store_true", help="print the figures as JSON")
+    v.add_argument("--plot", metavar="FILE.png", help="draw ROC and reliability curves (extra: plot)")
+    _input_options(v)
+
     k = sub.add_parser("punkt", help="retrain the sentence splitter's parameters on corpora/")
     k.add_argument("source")
     k.add_argument("-o", "--output", required=True)
@@ -169,14 +180,13 @@ def cmd_train(args: argparse.Namespace) -> int:
     import os
 
     from . import model as m
-    from .corpora import build_examples, data_hash, read_articles
+    from .corpora import data_hash, training_examples
 
     if os.path.isdir(args.source):
-        articles = read_articles(args.source)
-        if not articles:
+        examples = training_examples(args.source)
+        if not examples:
             _error(f"{args.source}: no articles found")
             return EXIT_ERROR
-        examples = list(build_examples(articles))
         texts = [e.text for e in examples]
         y = [e.label for e in examples]
         groups = [e.group for e in examples]
@@ -227,6 +237,43 @@ def _labelled_jsonl(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return texts, y, groups, titles, h.hexdigest()
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    import os
+
+    from . import evaluate as ev
+
+    if os.path.isdir(args.source):
+        result = ev.evaluate_corpus(args.source, args.kind, args.threshold)
+    else:
+        from .checker import Checker
+        from .model import ModelError
+
+        loaded = _labelled_jsonl(args)
+        if loaded is None:
+            return EXIT_ERROR
+        texts, y, _groups, titles, _digest = loaded
+        try:
+            checker = Checker(args.model, args.threshold)
+            scores = [
+                r.score
+                for r in checker.score_many({"text": t, "title": ti} for t, ti in zip(texts, titles, strict=True))
+            ]
+        except ModelError as exc:
+            _error(str(exc))
+            return EXIT_ERROR
+        result = ev.evaluate_scores(y, scores, args.threshold)
+    y_true, p = result.pop("_y"), result.pop("_p")
+    print(json.dumps(result, indent=2) if args.json else ev.format_report(result))
+    if args.plot:
+        try:
+            ev.plot(y_true, p, args.plot)
+        except ImportError:
+            _error("--plot needs matplotlib: pip install 'qualcheck[plot]'")
+            return EXIT_ERROR
+        print(f"wrote {args.plot}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_punkt(args: argparse.Namespace) -> int:
     from .corpora import read_articles
     from .text import train_punkt
@@ -238,7 +285,14 @@ def cmd_punkt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"score": cmd_score, "explain": cmd_explain, "rules": cmd_rules, "train": cmd_train, "punkt": cmd_punkt}
+COMMANDS = {
+    "score": cmd_score,
+    "explain": cmd_explain,
+    "rules": cmd_rules,
+    "train": cmd_train,
+    "eval": cmd_eval,
+    "punkt": cmd_punkt,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,9 +1,10 @@
 """Reading corpora/ and turning it into a labelled training set.
 
 corpora/articles/<desk>/<id>.txt holds clean articles the team wrote (first line `Title: ...`);
-corpora/metadata.csv says each article's desk and style. Content-farm examples are never stored:
-they are generated from the clean articles by `qualcheck.corrupt` with fixed seeds, so the
-training set is a pure function of the clean text and the generator.
+corpora/metadata.csv says each article's desk and style; corpora/generated/ holds machine-written
+news the team wrote as examples of what farms publish from a headline alone. Damaged examples are
+never stored: they are generated from the clean articles by `qualcheck.corrupt` with fixed seeds,
+so the training set is a pure function of the written text and the generator.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corrupt import corrupt, pipeline_noise
+from .corrupt import PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
 
 _WS = re.compile(r"\s+")
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -55,6 +56,16 @@ def split_title(raw: str) -> tuple[str, str]:
     return "", raw
 
 
+def read_generated(root: str | Path) -> list[Article]:
+    """Machine-written news the team wrote as examples of the generated class (corpora/generated)."""
+    base = Path(root) / "generated"
+    out = []
+    for path in sorted(base.glob("*.txt")) if base.is_dir() else []:
+        title, text = split_title(path.read_text(encoding="utf-8"))
+        out.append(Article(f"generated/{path.stem}", title, text, style="generated"))
+    return out
+
+
 def read_articles(root: str | Path) -> list[Article]:
     root = Path(root)
     base = root / "articles" if (root / "articles").is_dir() else root
@@ -91,38 +102,66 @@ def head(text: str) -> str:
     return "\n\n".join(paras[: max(3, len(paras) // 2)])
 
 
-def build_examples(articles: Sequence[Article]) -> Iterator[Example]:
-    """Five clean views and four damaged variants of every original.
+def build_examples(articles: Sequence[Article], generated: Sequence[Article] = ()) -> Iterator[Example]:
+    """Five clean views and six damaged variants of every original, and two views of every
+    machine-written article.
 
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
-    quotes straightened, truncation, one extraction artifact such as a wrong charset), so the model
-    cannot tell the classes apart by layout and learns that a lone artifact is weak evidence; the
-    variants span every intensity, two of them light because light damage is the hard case.
+    quotes straightened, truncation, one extraction artifact such as a wrong charset, no title), so
+    the model cannot tell the classes apart by layout and learns that a lone artifact is weak
+    evidence. The variants span every intensity; three are light because light damage is the hard
+    case, one of them with prose damage only (spinning, translation) and one with a damaged title.
     """
-    for a in articles:
+    n = len(articles)
+    for i, a in enumerate(articles):
+        donor = articles[(i + n // 2) % n] if n > 1 else a
         flat = straighten(collapse(a.text))
         clean = [
-            ("clean", a.text),
-            ("clean-flat", flat),
-            ("clean-head", head(a.text)),
-            ("clean-noisy", pipeline_noise(a.text, seed=_seed(a.id, "noise"))),
-            ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat"))),
+            ("clean", a.text, a.title),
+            ("clean-flat", flat, ""),
+            ("clean-head", pipeline_noise(head(a.text), seed=_seed(a.id, "noise-head")), a.title),
+            ("clean-noisy", pipeline_noise(a.text, seed=_seed(a.id, "noise")), a.title),
+            ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat")), ""),
         ]
-        for tag, text in clean:
-            yield Example(f"{a.id}#{tag}", text, a.title, 0, a.id, tag)
-        jobs = [("light", a.text, "l1"), ("light", flat, "l2"), ("medium", a.text, "m"), ("heavy", a.text, "h")]
-        for intensity, source, tag in jobs:
-            v = corrupt(source, seed=_seed(a.id, tag), intensity=intensity, title=a.title)  # type: ignore[arg-type]
+        for tag, text, title in clean:
+            yield Example(f"{a.id}#{tag}", text, title, 0, a.id, tag)
+        jobs: list[tuple[str, str, str, str, Sequence[str] | None]] = [
+            ("l1", "light", a.text, a.title, None),
+            ("l2", "light", flat, "", None),
+            ("m", "medium", a.text, a.title, None),
+            ("h", "heavy", a.text, a.title, None),
+            ("p", "light", a.text, a.title, PROSE_KINDS),
+            ("t", "light", a.text, a.title, TITLE_KINDS),
+        ]
+        for tag, intensity, source, title, kinds in jobs:
+            v = corrupt(
+                source,
+                seed=_seed(a.id, tag),
+                intensity=intensity,  # type: ignore[arg-type]
+                kinds=kinds,
+                title=title,
+                donor=donor.text,
+                donor_title=donor.title,
+                count=1 if kinds is TITLE_KINDS else None,
+            )
             yield Example(
                 f"{a.id}#{tag}",
                 v.text,
-                a.title,
+                v.title,
                 1,
                 a.id,
-                intensity,
+                "prose" if kinds is PROSE_KINDS else "title" if kinds is TITLE_KINDS else intensity,
                 tuple(sorted({d.kind for d in v.damages})),
-                tuple((d.kind, d.start, d.end) for d in v.damages),
+                tuple((d.kind, d.start, d.end) for d in v.damages if d.field == "text"),
             )
+    for g in generated:
+        yield Example(f"{g.id}#as-written", g.text, g.title, 1, g.id, "generated", ("generated",))
+        yield Example(f"{g.id}#flat", straighten(collapse(g.text)), "", 1, g.id, "generated", ("generated",))
+
+
+def training_examples(root: str | Path) -> list[Example]:
+    """Everything `qualcheck train` learns from in a corpora folder."""
+    return list(build_examples(read_articles(root), read_generated(root)))
 
 
 def data_hash(examples: Sequence[Example]) -> str:

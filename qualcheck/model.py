@@ -82,9 +82,18 @@ def _fit(pipeline: Any, analyses: Sequence[Analysis], y: Sequence[int], groups: 
 
 
 def cross_validate(
-    analyses: Sequence[Analysis], y: Sequence[int], groups: Sequence[str], kind: str = "logreg"
+    analyses: Sequence[Analysis],
+    y: Sequence[int],
+    groups: Sequence[str],
+    kind: str = "logreg",
+    *,
+    fold_models: list[tuple[Any, set[str]]] | None = None,
 ) -> list[float]:
-    """Out-of-fold probabilities: every example scored by a model that never saw its original."""
+    """Out-of-fold probabilities: every example scored by a model that never saw its original.
+
+    With `fold_models`, each fold's fitted pipeline is appended with the groups it held out, so
+    a caller can score new variants of held-out originals with a model that never saw them.
+    """
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -95,6 +104,8 @@ def cross_validate(
     for train, test in GroupKFold(n_splits=N_FOLDS).split(X, ya, ga):
         pipe = _fit(build_pipeline(kind), list(X[train]), ya[train], ga[train])
         out[test] = pipe.predict_proba(list(X[test]))[:, 1]
+        if fold_models is not None:
+            fold_models.append((pipe, set(ga[test].tolist())))
     return [float(p) for p in out]
 
 

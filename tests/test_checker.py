@@ -18,7 +18,7 @@ def test_score_returns_a_report_with_exact_spans() -> None:
     assert all(isinstance(f, Finding) for f in r.findings)
     d = r.to_dict()
     assert d["findings"][0]["line"] == 1 and d["findings"][1]["line"] == 3
-    assert set(r.features) >= {"code:QC103", "code:QC301", "stat:log_words"}
+    assert set(r.features) >= {"code:QC103", "code:QC301", "stat:quotes_per_k"}
 
 
 def test_report_and_finding_are_frozen() -> None:

@@ -10,7 +10,7 @@ import joblib
 import pytest
 
 from qualcheck import model as m
-from qualcheck.corpora import build_examples, data_hash, read_articles
+from qualcheck.corpora import data_hash, training_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [
@@ -31,7 +31,7 @@ def test_shipped_model_metadata() -> None:
 
 def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
     """`qualcheck train corpora/` rebuilds the shipped model: same data hash, same scores."""
-    examples = list(build_examples(read_articles(ROOT / "corpora")))
+    examples = training_examples(ROOT / "corpora")
     shipped = m.load()
     assert data_hash(examples) == shipped.metadata["training_data_sha256"]
     rebuilt = m.train(

@@ -15,7 +15,7 @@ from ..types import Finding, Rule, Severity
 
 Detector = Callable[[Doc], Iterable[Finding]]
 
-FAMILIES: tuple[str, ...] = ("attribution", "punctuation", "boilerplate")
+FAMILIES: tuple[str, ...] = ("attribution", "punctuation", "boilerplate", "rewrite", "generated", "page")
 _RULES: dict[str, Rule] = {}
 _DETECTORS: list[Detector] = []
 

@@ -45,7 +45,7 @@ RUN_IN = rule(
 
 _NAME = r"[A-Z][\w’'\-]+"
 _SPLIT_NAME_RE = re.compile(
-    rf"\b(?P<span>[A-Z][a-z]+\s+(?:said|says|told|added|stated|wrote)\.\s+{_NAME})"
+    rf"\b(?P<span>[A-Z][a-z]+[ \t]+(?:said|says|told|added|stated|wrote)\.[ \t]+{_NAME})"
     r"(?P<frag>[^.!?\n\"“”]{0,80}[.!?])(?=\s|$|[\"”’'])"
 )
 # An orphan must say where or when it was said in one of the few ways reporters do.
@@ -62,7 +62,7 @@ _ORPHAN_RE = re.compile(rf"[\"“‘']?(?P<name>(?:{_NAME}\s+){{0,2}}{_NAME}){_S
 # What follows the name in a fragment: where or when it was said, "in a statement", "on Thursday".
 _FRAG_START = re.compile(
     r",?\s*(?:in|on|at|during|via|to|from|after|before|outside|inside|through|late|early|last"
-    r"|this|shortly|earlier|later|according)\b|\s*[.!?]$"
+    r"|this|shortly|earlier|later|according)\b"
 )
 # A verb, or what usually comes with one, means the sentence is whole after all.
 _VERBISH = re.compile(

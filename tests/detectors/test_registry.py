@@ -10,7 +10,14 @@ from qualcheck.detectors import FAMILIES, rules, run_all
 from qualcheck.text import Doc
 from qualcheck.types import Rule
 
-FAMILY_BY_HUNDREDS = {"1": "attribution", "2": "punctuation", "3": "boilerplate"}
+FAMILY_BY_HUNDREDS = {
+    "1": "attribution",
+    "2": "punctuation",
+    "3": "boilerplate",
+    "4": "rewrite",
+    "5": "generated",
+    "6": "page",
+}
 
 
 def test_rule_codes_are_unique() -> None:
@@ -44,7 +51,8 @@ DAMAGED = (
     "the plan was final. It injured nine others. , including a soldier. The deal , signed on Monday "
     "(which surprised many, took effect!! the company said.\n\n"
     "\u201cThey used force in killing General Soleimani Rattansi said.\n\n"
-    "It\u00e2\u20ac\u2122s over &amp; done.<p>\n\nSource link\n\nLeave a Reply"
+    "It\u00e2\u20ac\u2122s over &amp; done.<p>\n\nThe Hezbollah group met. Later the Hizbollah fighters left "
+    "in Monday. As an AI language model, I cannot verify this.\n\nSource link\n\nLeave a Reply"
 )
 
 
@@ -63,7 +71,8 @@ def test_run_all_returns_sorted_findings_within_the_text(text: str) -> None:
 
 
 def test_damaged_text_fires_every_family() -> None:
-    assert {f.family for f in run_all(Doc(DAMAGED))} == set(FAMILIES)
+    doc = Doc(DAMAGED, title="Stocks rise as Fed holds rates | latest market news")
+    assert {f.family for f in run_all(doc)} == set(FAMILIES)
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n", "\n\n\n", " \t\n \r\n  "], ids=repr)

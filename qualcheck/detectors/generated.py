@@ -1,0 +1,117 @@
+"""Machine-written text (QC5xx): what a farm leaves when it publishes an assistant's output as news.
+
+Leftovers (a refusal, a preamble, an unfilled placeholder, markdown, unexpanded spintax) are
+findings with spans. Fluent generated news has no single error; its stock phrasing is reported here
+and the rest of its shape (few named sources, little concrete detail, even rhythm) enters the model
+as text statistics in `features.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..text import Doc
+from ..types import Finding, Rule
+from . import detector, finding, rule
+
+ASSISTANT = rule(
+    "QC501",
+    "assistant-leftover",
+    "generated",
+    "high",
+    "an AI assistant's preamble, refusal, disclaimer or sign-off published as part of the article",
+)
+PLACEHOLDER = rule(
+    "QC502",
+    "template-placeholder",
+    "generated",
+    "high",
+    "a template placeholder nobody filled in",
+)
+MARKDOWN = rule(
+    "QC503",
+    "markdown-leftover",
+    "generated",
+    "medium",
+    "markdown syntax left in published text",
+)
+SPINTAX = rule(
+    "QC504",
+    "unexpanded-spintax",
+    "generated",
+    "high",
+    "spinner syntax {a|b|c} that was never expanded",
+)
+STOCK = rule(
+    "QC505",
+    "stock-phrase",
+    "generated",
+    "low",
+    "a stock phrase typical of machine-written news",
+)
+
+_ASSISTANT_RE = re.compile(
+    r"\bas an ai(?: language model| assistant|,)|\bas a (?:large )?language model\b"
+    r"|\bI (?:cannot|can't|can’t|am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
+    r"|access real-time)\b"
+    r"|\b(?:certainly|sure|absolutely|of course)[!,.]\s+here(?:'s|’s| is) (?:a|an|the|your)\b"
+    r"|^here(?:'s|’s| is) (?:a|an|the|your) (?:\w+ ){0,3}(?:article|story|report|version|rewrite)\b"
+    r"|\bI hope this helps\b|\blet me know if you(?:'d|’d| would) like\b"
+    r"|\b(?:as of|since) my (?:last|latest) (?:knowledge )?(?:update|training)\b|\bknowledge cut-?off\b"
+    r"|\bI (?:don't|don’t|do not) have (?:access to )?real-time\b|\bregenerate response\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Capitalised, as templates write them: "[City Name]", "[Insert quote]"; an editor's "[your]" is not.
+_PLACEHOLDER_RE = re.compile(
+    r"\[(?:Insert|INSERT|Add|Include)\b[^\]\n]{1,50}\]"
+    r"|\[(?:Your|Name of|City|Date|Company|Location|Source|Author|Link|Number|Time|Organi[sz]ation)\b[^\]\n]{0,40}\]"
+    r"|\[[A-Z][\w’']*(?:'s|’s)? Name\]"
+    r"|\{\{[^{}\n]{1,40}\}\}|\b(?:XX|xx)/(?:XX|xx)/(?:XXXX|xxxx|20XX)\b"
+)
+_MARKDOWN_RE = re.compile(
+    r"^#{1,6} \S[^\n]*|\*\*[^*\n]{2,80}\*\*|__[^_\n]{2,80}__|\[[^\]\n]{1,80}\]\(https?://[^)\s]+\)|^\* \S",
+    re.MULTILINE,
+)
+_SPINTAX_RE = re.compile(r"\{[\w ,'’-]{1,40}(?:\|[\w ,'’-]{1,40}){1,8}\}")
+_STOCK_RE = re.compile(
+    r"\b(?:it remains to be seen|only time will tell|in conclusion|in today's (?:fast-paced|digital|ever-changing)"
+    r"|in the ever-(?:evolving|changing)|highlights? the (?:importance|need|significance) of|serves? as a"
+    r" (?:reminder|testament)|a testament to|plays? a (?:crucial|vital|pivotal|key) role|navigate the"
+    r" complexities|shed(?:s|ding)? light on|(?:has|have) sparked (?:a )?(?:debate|concerns|outrage)"
+    r"|as the situation (?:continues to )?(?:unfold|evolve)s?|continues? to unfold|a significant step"
+    r" (?:forward|towards?)|far-reaching (?:implications|consequences)|could potentially|the move is seen as"
+    r"|raises? (?:important )?questions about|it is (?:important|worth noting|crucial) to note|moving forward"
+    r"|stakeholders|delve[sd]? into|a myriad of|underscores? the (?:need|importance))",
+    re.IGNORECASE,
+)
+
+
+def _matches(pattern: re.Pattern[str], doc: Doc, r: Rule) -> Iterator[Finding]:
+    for m in pattern.finditer(doc.text):
+        yield finding(r, *m.span())
+
+
+@detector
+def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
+    return _matches(_ASSISTANT_RE, doc, ASSISTANT)
+
+
+@detector
+def placeholders(doc: Doc) -> Iterator[Finding]:
+    return _matches(_PLACEHOLDER_RE, doc, PLACEHOLDER)
+
+
+@detector
+def markdown(doc: Doc) -> Iterator[Finding]:
+    return _matches(_MARKDOWN_RE, doc, MARKDOWN)
+
+
+@detector
+def spintax(doc: Doc) -> Iterator[Finding]:
+    return _matches(_SPINTAX_RE, doc, SPINTAX)
+
+
+@detector
+def stock_phrases(doc: Doc) -> Iterator[Finding]:
+    return _matches(_STOCK_RE, doc, STOCK)

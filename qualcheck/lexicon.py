@@ -1,0 +1,61 @@
+"""Word lists the detectors and the generator share, loaded once on first use."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+SPUN_RESOURCE = "spun_phrases.tsv"
+_WORDS = re.compile(r"[\w'’-]+")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my no nor not now of off on once only or other our out over own same she should
+    so some such than that the their them then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def spun_phrases() -> dict[str, tuple[str, ...]]:
+    """Common collocation -> the tortured forms a spinner makes of it (qualcheck/data)."""
+    raw = resources.files("qualcheck.data").joinpath(SPUN_RESOURCE).read_text("utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in raw.splitlines()[1:]:
+        if line.strip():
+            phrase, spun, _domain = line.split("\t")
+            out[phrase] = tuple(s.strip() for s in spun.split("|") if s.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def spun_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word of a spun form -> (its words, the phrase it spins), longest forms first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, forms in spun_phrases().items():
+        for form in forms:
+            words = tuple(w.strip("'’") for w in _WORDS.findall(form))
+            if words:
+                index.setdefault(words[0], []).append((words, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+@lru_cache(maxsize=1)
+def zipf() -> dict[str, float]:
+    """English word frequencies on the Zipf scale (wordfreq's data, read once as a plain dict)."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    return {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", wordlist="best").items() if f > 0}
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, apostrophes or hyphens: `Kata’ib` -> `kataib`."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).lower()

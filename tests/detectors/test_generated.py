@@ -1,0 +1,106 @@
+"""Machine-written leftovers (QC501-QC505): each code fires on an assistant's output published as
+news, with the exact span, and the family stays silent on clean professional prose."""
+
+from __future__ import annotations
+
+import pytest
+from detector_cases import HARD_CLEAN, family_findings, spans
+
+FAMILY = "generated"
+
+
+# --- damaged copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("QC501", "As an AI language model, I have no opinion on the strike.", ["As an AI language model"]),
+        (
+            "QC501",
+            "Certainly! Here is a news article about the strike.\n\nThe strike began on Monday.",
+            ["Certainly! Here is a"],
+        ),
+        ("QC501", "The strike began on Monday.\n\nI hope this helps!", ["I hope this helps"]),
+        (
+            "QC501",
+            "The figures are correct as of my last knowledge update in 2023.",
+            ["as of my last knowledge update"],
+        ),
+        (
+            "QC501",
+            "The strike began on Monday. Let me know if you would like a shorter version.",
+            ["Let me know if you would like"],
+        ),
+        ("QC502", "The minister said [Insert quote from official].", ["[Insert quote from official]"]),
+        ("QC502", "The mayor of [City Name] said the plan was final.", ["[City Name]"]),
+        ("QC502", "Police arrested [Suspect's Name] on Monday.", ["[Suspect's Name]"]),
+        ("QC502", "Police arrested [Suspect\u2019s Name] on Monday.", ["[Suspect\u2019s Name]"]),
+        ("QC503", "## Heading\n\nThe strike began on Monday.", ["## Heading"]),
+        ("QC503", "The strike was **bold**, officials said.", ["**bold**"]),
+        (
+            "QC503",
+            "Read the [link](https://example.org) for the full report.",
+            ["[link](https://example.org)"],
+        ),
+        ("QC504", "The {quick|fast|rapid} response saved lives.", ["{quick|fast|rapid}"]),
+        ("QC505", "Whether the ceasefire holds, it remains to be seen.", ["it remains to be seen"]),
+        ("QC505", "Whether the ceasefire holds, only time will tell.", ["only time will tell"]),
+    ],
+)
+def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
+    assert spans(text, code) == expected
+
+
+# --- clean copy -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("QC502", "MAYOR: We will fund it. [inaudible] The budget is set.\n\nREPORTER: When? [crosstalk]"),
+        ("QC502", "SMITH: The budget [inaudible] next year.\n\nJONES: [crosstalk] No, this year."),
+        ("QC502", '"[The minister] was wrong," she said.'),
+        ("QC502", '"They [the police] came at night," she said.'),
+        ("QC502", '"He said it was finsihed [sic]," the memo read.'),
+        pytest.param(
+            "QC502",
+            '"We have written to [your] ministry many times," she told the minister.',
+            id="QC502-editorial-your",
+        ),
+        ("QC503", "The plan has three parts:\n\n- raise taxes\n- cut spending\n- borrow"),
+        ("QC503", "The plan has three parts:\n\n\u2022 raise taxes\n\u2022 cut spending\n\u2022 borrow"),
+        ("QC503", "#MeToo began in 2017 and spread quickly."),
+        ("QC503", "The powers are set out in section 3[1](b) of the act."),
+        ("QC504", "The set {1, 2, 3} has three elements."),
+        pytest.param(
+            "QC504",
+            "The set {x | x > 0} contains every positive number.",
+            id="QC504-set-builder-notation",
+        ),
+        ("QC501", "The AI model was trained on news articles, the company said."),
+        ("QC501", "The company said its AI assistant would launch in March."),
+        pytest.param(
+            "QC501",
+            "As an AI researcher, Smith was sceptical of the claims.",
+            id="QC501-as-an-ai-researcher",
+        ),
+        ("QC501", "I asked the mayor whether the plan would work. She said it would."),
+        ("QC501", "Here is the full text of the statement."),
+        pytest.param(
+            "QC501",
+            "I cannot verify his account, but three neighbours told me the same story.",
+            id="QC501-first-person-cannot-verify",
+        ),
+        ("QC505", "It remains unclear whether the ceasefire will hold."),
+        ("QC505", "Time will tell whether the ceasefire holds, he said."),
+    ],
+)
+def test_clean_near_misses(code: str, text: str) -> None:
+    assert spans(text, code) == []
+    assert family_findings(text, FAMILY) == []
+
+
+@pytest.mark.parametrize("text", HARD_CLEAN)
+def test_clean_prose_has_no_generated_findings(text: str) -> None:
+    assert family_findings(text, FAMILY) == []

@@ -1,0 +1,180 @@
+"""Rewrite damage (QC401-QC404): each code fires on spun or round-trip-translated copy, with the
+exact span, and the family stays silent on clean professional prose."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from detector_cases import HARD_CLEAN, family_findings, spans
+
+FAMILY = "rewrite"
+
+
+def _lexicon() -> dict[str, list[str]]:
+    """The spinner lexicon the detector reads: phrase -> its spun forms."""
+    raw = resources.files("qualcheck.data").joinpath("spun_phrases.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in raw.splitlines()[1:]:
+        if line.strip():
+            phrase, spun, _domain = line.split("\t")
+            out[phrase] = [s.strip() for s in spun.split("|") if s.strip()]
+    return out
+
+
+LEXICON = _lexicon()
+# A handful of real entries; each must still be in the lexicon file.
+SPUN_PHRASES = ["press conference", "artificial intelligence", "prime minister", "white house", "opinion poll"]
+
+
+def _in_sentence(phrase: str) -> str:
+    return f"Officials said the {phrase} was discussed at length on Monday."
+
+
+# --- damaged copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        pytest.param(
+            "QC401",
+            "The United States blamed Kata\u2019ib Hezbollah for the strike on Sunday.\n\n"
+            "Officials said Kata\u2019ib Hezbollah had used drones before.\n\n"
+            "A spokesman for Qatib Hizbollah denied any role in the attack.",
+            ["Qatib", "Hizbollah"],
+            id="QC401-two-word-name-drifts-whole",
+        ),
+        (
+            "QC401",
+            "The United States blamed Kata\u2019ib Hezbollah for the strike on Sunday.\n\n"
+            "Officials said Kata\u2019ib Hezbollah had used drones before.\n\n"
+            "A spokesman for Kata\u2019ib Hizbollah denied any role in the attack.",
+            ["Hizbollah"],
+        ),
+        (
+            "QC401",
+            "The strike killed General Qassem Soleimani in January.\n\n"
+            "Iran vowed revenge for Soleimani, and officials said Suleimani would be avenged.",
+            ["Suleimani"],
+        ),
+        (
+            "QC401",
+            "The strike killed General Qassem Soleimani in January.\n\n"
+            "Thousands mourned Qassem Suleimani in Tehran. Leaders praised Soleimani at the funeral.",
+            ["Suleimani"],
+        ),
+        ("QC404", "The vote was held in Monday.", ["in Monday"]),
+        ("QC404", "The law was passed on 2020.", ["on 2020"]),
+        ("QC404", "He saw the a car outside the embassy.", ["the a"]),
+        ("QC404", "It was a important day for the city.", ["a important"]),
+        pytest.param(
+            "QC404",
+            "It was an big day for the city.",
+            ["an big"],
+            id="QC404-an-before-short-consonant-word",
+        ),
+        ("QC404", "It was an serious blow to the government.", ["an serious"]),
+        ("QC404", "The toll rose to 40, according to the ministry said.", ["according to the ministry said"]),
+    ],
+)
+def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
+    assert spans(text, code) == expected
+
+
+@pytest.mark.parametrize("phrase", SPUN_PHRASES)
+def test_spun_forms_from_the_lexicon_fire(phrase: str) -> None:
+    forms = LEXICON[phrase]
+    assert forms
+    for form in forms:
+        text = _in_sentence(form)
+        assert spans(text, "QC402") == [form], form
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Squeeze gathering organisers expected a crowd.", ["Squeeze gathering"]),
+        (
+            "The firm invests in counterfeit consciousness and fake insight.",
+            ["counterfeit consciousness", "fake insight"],
+        ),
+        pytest.param(
+            _in_sentence("citizens' cash"),
+            ["citizens' cash"],
+            id="QC402-form-ending-in-apostrophe",
+        ),
+    ],
+)
+def test_spun_forms_fire_in_context(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC402") == expected
+
+
+# --- clean copy -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("QC401", "President Joe Biden spoke on Thursday. Later, aides said Biden would travel."),
+        ("QC401", "President Joe Biden spoke on Thursday. Later, aides said Biden\u2019s plan was ready."),
+        ("QC401", "President Joe Biden spoke on Thursday. Later, aides said Biden's plan was ready."),
+        (
+            "QC401",
+            "Inspectors from the International Atomic Energy Agency (IAEA) arrived on Monday. "
+            "Officials said the IAEA had sealed the site.",
+        ),
+        ("QC401", "Aides said Mr. Biden would speak on Thursday. Officials said Joe Biden would travel."),
+        ("QC401", "Talks with Iran stalled. An Iranian official said the talks with Iran were over."),
+        ("QC401", "Troops left Ukraine. A Ukrainian soldier said the war in Ukraine was not over."),
+        ("QC401", "The poet met Jan Zieli\u0144ski in Warsaw. Later his wife Anna Zieli\u0144ska read the poem."),
+        ("QC401", "The wing Ollie Smith scored twice. The veteran Olly Barkley kicked the conversion."),
+        ("QC401", "The striker Mohammed Salah scored twice. The boxer Muhammad Ali watched from the stands."),
+        ("QC401", "The forward Stefan Schmidt scored twice. The goalkeeper Stephan Becker saved a penalty."),
+        ("QC401", "The vote is on Friday. The lawyer Farida Khan said she would attend on Friday."),
+        ("QC402", "Officials held a press conference on Monday."),
+        ("QC402", "The firm invests in artificial intelligence."),
+        ("QC402", "He had to squeeze, gathering what he could before the doors shut."),
+        ("QC404", "The vote was held on Monday."),
+        ("QC404", "The law was passed in 2020."),
+        ("QC404", "Output is back at 2023 levels."),
+        ("QC404", "Turnout in Tuesday\u2019s election was low."),
+        ("QC404", "The match is in Monday night's programme."),
+        ("QC404", "It took an hour to count the votes."),
+        ("QC404", "She went to a university in Leeds."),
+        ("QC404", "It was a one-time payment."),
+        ("QC404", "He met an FBI agent in Miami."),
+        ("QC404", "The email came from an fbi.gov address."),
+        ("QC404", "It is an historic day for the city."),
+        ("QC404", "Pupils received the A-level results on Thursday."),
+        ("QC404", "The debt, according to the ministry, was large, officials said."),
+        pytest.param(
+            "QC404",
+            "She sings in the a cappella group at her school.",
+            id="QC404-a-cappella",
+        ),
+        pytest.param(
+            "QC404",
+            "Gold was fixed at $1,900 in the a.m. fix in London.",
+            id="QC404-the-am-fix",
+        ),
+        pytest.param(
+            "QC404",
+            "The report, according to critics who said it was flawed, was withdrawn.",
+            id="QC404-according-to-relative-clause",
+        ),
+    ],
+)
+def test_clean_near_misses(code: str, text: str) -> None:
+    assert spans(text, code) == []
+    assert family_findings(text, FAMILY) == []
+
+
+def test_original_phrases_of_the_lexicon_do_not_fire() -> None:
+    fired = [p for p in LEXICON if spans(_in_sentence(p), "QC402")]
+    assert fired == []
+
+
+@pytest.mark.parametrize("text", HARD_CLEAN)
+def test_clean_prose_has_no_rewrite_findings(text: str) -> None:
+    assert family_findings(text, FAMILY) == []
