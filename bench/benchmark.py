@@ -67,7 +67,50 @@ def main() -> int:
         from sklearn.metrics import roc_auc_score
 
         print(f"\nROC AUC over all files: {roc_auc_score(labels, scores):.4f}")
+    datatrove_table(files)
     return 0
+
+
+def datatrove_table(files: list[Path]) -> None:
+    """datatrove's Gopher quality, Gopher repetition, C4 and FineWeb filters on the same files:
+    the share of articles each rejects, any of the four, and the chain's speed (bench extra)."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters import (
+            C4QualityFilter,
+            FineWebQualityFilter,
+            GopherQualityFilter,
+            GopherRepetitionFilter,
+        )
+    except ImportError:
+        print("\n(datatrove not installed: pip install 'qualcheck[bench]' for its filters side by side)")
+        return
+    filters = {
+        "gopher-quality": GopherQualityFilter(),
+        "gopher-repetition": GopherRepetitionFilter(),
+        "c4": C4QualityFilter(),
+        "fineweb": FineWebQualityFilter(),
+    }
+    print("\ndatatrove filters on the same files: share of articles rejected")
+    print(f"{'file':<28} " + " ".join(f"{n:>17}" for n in filters) + f" {'any':>7} {'art/s':>7}")
+    for path in files:
+        recs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+        rejected = dict.fromkeys(filters, 0)
+        any_rejected = 0
+        t0 = time.perf_counter()
+        for rec in recs:
+            doc = Document(text=rec["text"], id=str(rec.get("id", "")))
+            hit = False
+            for name, f in filters.items():
+                res = f.filter(doc)
+                if not (res[0] if isinstance(res, tuple) else res):
+                    rejected[name] += 1
+                    hit = True
+            any_rejected += hit
+        dt = time.perf_counter() - t0
+        n = len(recs)
+        cells = " ".join(f"{rejected[name] / n:>17.2%}" for name in filters)
+        print(f"{path.name:<28} {cells} {any_rejected / n:>7.2%} {n / dt:>7.0f}")
 
 
 if __name__ == "__main__":

@@ -490,7 +490,7 @@ def _tail_block(kind: str, rng: random.Random, title: str) -> list[tuple[str, st
         lines: list[tuple[str, str | None]] = [("Leave a Reply", kind)]
         notice = ["Your email address will not be published.", "Required fields are marked *"]
         if rng.random() < 0.5:
-            lines.append((" ".join(notice), None))
+            lines.append((" ".join(notice), kind))
         else:
             lines += [(n, kind) for n in notice]
         if rng.random() < 0.3:
