@@ -1,22 +1,36 @@
-"""The library entry points: score one article or a stream of them."""
+"""The library entry points: score one article, a stream of them, or HTML pages; filter items."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .evaluate import DEFAULT_THRESHOLD
-from .types import Report
+from .types import Finding, Report
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .html import Page
 
 Item = str | Mapping[str, Any]
 
 
+@dataclass(frozen=True)
+class _Job:
+    id: str | None
+    text: str
+    title: str | None
+    page: Page | None = None
+
+
 class Checker:
-    """Scores articles with one loaded model.
+    """Scores articles with one loaded model; call it on text or on an item dict.
 
     `model` is "default" (the model shipped in the package), a path to a model file you trust, or
-    a `qualcheck.model.Model`. The model is loaded once, when the first article is scored.
+    a `qualcheck.model.Model`. The model is loaded once, when the first article is scored. Items
+    are strings or mappings with the text (or, with `html_field`, a whole HTML page), a title and
+    an id under the configured field names.
     """
 
     def __init__(
@@ -27,6 +41,7 @@ class Checker:
         text_field: str = "text",
         title_field: str = "title",
         id_field: str = "id",
+        html_field: str | None = "html",
     ) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
@@ -34,6 +49,7 @@ class Checker:
         self.text_field = text_field
         self.title_field = title_field
         self.id_field = id_field
+        self.html_field = html_field
         self._model_spec = model
         self._model: Any = None
 
@@ -47,7 +63,17 @@ class Checker:
         return self._model
 
     def score(self, text: str, title: str | None = None, *, id: str | None = None) -> Report:
-        return self._score_batch([(id, text, title)])[0]
+        return self._score_batch([_Job(id, text, title)])[0]
+
+    def score_html(self, html: str | bytes, url: str | None = None, *, id: str | None = None) -> Report | None:
+        """Score a saved page: its main text and title, with the page's own chrome as evidence.
+        `None` when the page holds no article text. Needs the `html` extra (trafilatura)."""
+        from .html import extract
+
+        page = extract(html, url)
+        if page is None:
+            return None
+        return self._score_batch([_Job(id or url, page.text, page.title, page)])[0]
 
     def __call__(self, item: Item) -> Report:
         return self._score_batch([self._unpack(item)])[0]
@@ -58,42 +84,99 @@ class Checker:
         while batch := [self._unpack(x) for x in islice(it, batch_size)]:
             yield from self._score_batch(batch)
 
-    def _unpack(self, item: Item) -> tuple[str | None, str, str | None]:
+    def _unpack(self, item: Item) -> _Job:
         if isinstance(item, str):
-            return None, item, None
-        text = item.get(self.text_field)
-        if not isinstance(text, str):
-            raise ValueError(f"item has no text in field {self.text_field!r}")
-        title = item.get(self.title_field)
+            return _Job(None, item, None)
         ident = item.get(self.id_field)
-        return (None if ident is None else str(ident)), text, (title if isinstance(title, str) else None)
+        ident = None if ident is None else str(ident)
+        title = item.get(self.title_field)
+        title = title if isinstance(title, str) else None
+        page = item.get("page")
+        if page is not None:
+            return _Job(ident, page.text, page.title, page)
+        text = item.get(self.text_field)
+        if isinstance(text, str):
+            return _Job(ident, text, title)
+        html = item.get(self.html_field) if self.html_field else None
+        if isinstance(html, (str, bytes)):
+            from .html import extract
 
-    def _score_batch(self, batch: list[tuple[str | None, str, str | None]]) -> list[Report]:
-        from .features import analyze
+            url = item.get("url")
+            extracted = extract(html, url if isinstance(url, str) else None)
+            if extracted is None:
+                raise ValueError("the HTML page holds no article text")
+            return _Job(ident, extracted.text, title or extracted.title, extracted)
+        raise ValueError(f"item has no text in field {self.text_field!r}")
 
-        analyses = [analyze(text, title) for _, text, title in batch]
+    def _score_batch(self, batch: list[_Job]) -> list[Report]:
+        from .features import Analysis, analyze
+
+        analyses = []
+        for job in batch:
+            a = analyze(job.text, job.title)
+            if job.page is not None:
+                from .html import page_findings
+
+                found = (*a.findings, *page_findings(job.page, a.findings))
+                a = Analysis(tuple(sorted(found, key=_display_order)), a.n_words, a.stats)
+            analyses.append(a)
         model = self.model
         scores = model.predict(analyses)
         names = model.feature_names
         rows = model.pipeline.named_steps["features"].transform(analyses)
         return [
             Report(
-                id=ident,
+                id=job.id,
                 score=score,
                 threshold=self.threshold,
                 findings=a.findings,
-                features=dict(zip(names, (float(v) for v in row), strict=False)),
+                features=dict(zip(names, (float(v) for v in row), strict=True)),
                 model=model.info,
-                text=text,
-                title=title,
+                text=job.text,
+                title=job.title,
+                page_text=job.page.page_text if job.page else None,
             )
-            for (ident, text, title), a, score, row in zip(batch, analyses, scores, rows, strict=False)
+            for job, a, score, row in zip(batch, analyses, scores, rows, strict=True)
         ]
+
+
+def _display_order(f: Finding) -> tuple[int, int, int]:
+    return ({"title": 0, "text": 1}.get(f.field, 2), f.start, f.end)
 
 
 def score(text: str, title: str | None = None) -> Report:
     """Score one article with the shipped model and the default threshold."""
     return _default_checker().score(text, title)
+
+
+def score_html(html: str | bytes, url: str | None = None) -> Report | None:
+    """Score a saved HTML page with the shipped model (needs the `html` extra)."""
+    return _default_checker().score_html(html, url)
+
+
+def filter_items(
+    items: Iterable[Mapping[str, Any]],
+    *,
+    checker: Checker | None = None,
+    action: Literal["drop", "annotate"] = "drop",
+    result_field: str = "qualcheck",
+) -> Iterator[Mapping[str, Any]]:
+    """The hook for any scraper: with `drop`, yield only the items under the threshold; with
+    `annotate`, yield every item as a new dict with the report under `result_field`."""
+    checker = checker or _default_checker()
+    items = iter(items)
+    while batch := list(islice(items, 256)):
+        for item, report in zip(batch, checker.score_many(batch), strict=True):
+            if action == "annotate":
+                yield {**item, result_field: annotation(report)}
+            elif not report.flagged:
+                yield item
+
+
+def annotation(report: Report, top: int = 10) -> dict[str, Any]:
+    """What an annotated item carries: score, verdict and the findings (at most `top`)."""
+    d = report.to_dict()
+    return {"score": d["score"], "verdict": d["verdict"], "codes": report.codes(), "findings": d["findings"][:top]}
 
 
 _DEFAULT: list[Checker] = []

@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("score", help="score articles: files, folders, .jsonl, or - for stdin")
-    s.add_argument("paths", nargs="+", metavar="PATH", help="a .txt or .jsonl file, a folder, or -")
+    s.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, a folder, or -")
     s.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv"), default="table")
     s.add_argument("--threshold", "-t", type=_probability, default=None, help="flag at or above (default 0.5)")
     s.add_argument("--explain", action="store_true", help="list every finding: line:col, code, text, message")
@@ -117,7 +117,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         nonlocal errors
         for item in _inputs(args, args.paths):
             if isinstance(item, Article):
-                yield {"id": item.id, "text": item.text, "title": item.title}
+                yield {"id": item.id, "text": item.text, "title": item.title, "page": item.page}
             else:
                 errors += not item.warning
                 print(f"qualcheck: {item}", file=sys.stderr)
@@ -142,9 +142,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
             errors += not item.warning
             print(f"qualcheck: {item}", file=sys.stderr)
             continue
-        r = checker.score(item.text, item.title, id=item.id)
+        r = checker({"id": item.id, "text": item.text, "title": item.title, "page": item.page})
         print(f"== {r.id}  score {r.score:.3f}  {r.verdict}")
-        print(mark_findings(r.text, r.findings))
+        for f in r.findings:
+            if f.field != "text":
+                print(f"{f.field}: \u27e6{r.source(f)[f.start : f.end]}\u27e7{{{f.code}}}  {f.message}")
+        print(mark_findings(r.text, [f for f in r.findings if f.field == "text"]))
     return EXIT_ERROR if errors else EXIT_OK
 
 

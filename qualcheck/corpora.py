@@ -109,8 +109,9 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
     quotes straightened, truncation, one extraction artifact such as a wrong charset, no title), so
     the model cannot tell the classes apart by layout and learns that a lone artifact is weak
-    evidence. The variants span every intensity; three are light because light damage is the hard
-    case, one of them with prose damage only (spinning, translation) and one with a damaged title.
+    evidence. The variants span every intensity; two are light because light damage is the hard
+    case; one carries prose damage only (spinning and translation touch many sentences, so it is of
+    medium intensity) and one a damaged title.
     """
     n = len(articles)
     for i, a in enumerate(articles):
@@ -130,7 +131,7 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
             ("l2", "light", flat, "", None),
             ("m", "medium", a.text, a.title, None),
             ("h", "heavy", a.text, a.title, None),
-            ("p", "light", a.text, a.title, PROSE_KINDS),
+            ("p", "medium", a.text, a.title, PROSE_KINDS),
             ("t", "light", a.text, a.title, TITLE_KINDS),
         ]
         for tag, intensity, source, title, kinds in jobs:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .types import LineIndex, Report
+from .types import Report
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 DEFAULT_MAX_BYTES = 10_000_000
 
 
@@ -29,6 +30,7 @@ class Article:
     text: str
     title: str | None = None
     record: dict[str, Any] | None = None  # the JSONL record it came from, for its other fields
+    page: Any = None  # for HTML input: the qualcheck.html.Page the text was extracted from
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def iter_inputs(
                 found = True
                 yield from _read_file(f, fields, max_bytes)
             if not found:
-                yield InputError(p, "folder holds no .txt or .jsonl files")
+                yield InputError(p, "folder holds no .txt, .html or .jsonl files")
         elif os.path.exists(p):
             yield from _read_file(Path(p), fields, max_bytes)
         else:
@@ -84,7 +86,7 @@ def _walk(root: Path) -> list[Path]:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             path = Path(dirpath, name)
-            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
                 found.append(path)
     return sorted(found, key=lambda p: p.parts)
 
@@ -104,7 +106,30 @@ def _read_file(path: Path, fields: Fields, max_bytes: int) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(src, exc.strerror or type(exc).__name__)
         return
-    yield from _text_article(src, data)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        yield from _html_article(src, data)
+    else:
+        yield from _text_article(src, data)
+
+
+def _html_article(src: str, data: bytes) -> Iterator[Item]:
+    from .html import HTMLUnavailable, extract
+
+    if b"\x00" in data[:8192]:
+        yield InputError(src, "binary file (NUL bytes), not HTML")
+        return
+    try:
+        page = extract(data)
+    except HTMLUnavailable as exc:
+        yield InputError(src, str(exc))
+        return
+    except Exception as exc:  # a page lxml cannot parse at all
+        yield InputError(src, f"unreadable HTML ({type(exc).__name__})")
+        return
+    if page is None:
+        yield InputError(src, "no article text found in the page")
+        return
+    yield Article(src, page.text, page.title, page=page)
 
 
 def _read_stream(src: str, fh: IO[bytes], fields: Fields, max_bytes: int) -> Iterator[Item]:
@@ -225,14 +250,10 @@ class Writer:
             codes = ", ".join(r.codes()[:5]) or "-"
             out.write(f"{r.score:6.3f}  {r.verdict:<12}  {r.id}  [{codes}]\n")
             if self.explain:
-                index = LineIndex(r.text)
-                for f in r.findings:
-                    if f.field == "title":
-                        where, snippet = "title", _one_line((r.title or "")[f.start : f.end])
-                    else:
-                        line, col = index(f.start)
-                        where, snippet = f"{line}:{col}", _one_line(r.text[f.start : f.end])
-                    out.write(f"    {where}  {f.code}  {snippet!r}  {f.message}\n")
+                for rec in r.to_dict()["findings"]:
+                    where = {"text": "", "title": "title:", "page": "page:"}[rec["field"]]
+                    where += f"{rec['line']}:{rec['col']}"
+                    out.write(f"    {where}  {rec['code']}  {_one_line(rec['text'])!r}  {rec['message']}\n")
         self.n += 1
 
     def close(self) -> None:

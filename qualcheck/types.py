@@ -88,6 +88,7 @@ class Report:
     model: ModelInfo
     text: str = field(repr=False)
     title: str | None = field(default=None, repr=False)
+    page_text: str | None = field(default=None, repr=False)  # an HTML page's visible text
 
     @property
     def verdict(self) -> str:
@@ -97,6 +98,14 @@ class Report:
     def flagged(self) -> bool:
         return self.score >= self.threshold
 
+    def source(self, f: Finding) -> str:
+        """The text a finding's offsets index: the article, its title or the whole page."""
+        if f.field == "title":
+            return self.title or ""
+        if f.field == "page":
+            return self.page_text or ""
+        return self.text
+
     def codes(self) -> list[str]:
         """Distinct finding codes, most frequent first."""
         counts: dict[str, int] = {}
@@ -105,14 +114,16 @@ class Report:
         return sorted(counts, key=lambda c: (-counts[c], c))
 
     def to_dict(self, *, include_features: bool = False) -> dict[str, Any]:
-        index = LineIndex(self.text)
-        title = self.title or ""
-        findings = [
-            _finding_record(f, title, 1, f.start + 1)
-            if f.field == "title"
-            else _finding_record(f, self.text, *index(f.start))
-            for f in self.findings
-        ]
+        indexes = {"text": LineIndex(self.text)}
+        findings = []
+        for f in self.findings:
+            source = self.source(f)
+            if f.field == "title":
+                findings.append(_finding_record(f, source, 1, f.start + 1))
+                continue
+            if f.field not in indexes:
+                indexes[f.field] = LineIndex(source)
+            findings.append(_finding_record(f, source, *indexes[f.field](f.start)))
         out: dict[str, Any] = {
             "id": self.id,
             "score": round(self.score, 4),

@@ -55,3 +55,15 @@ def test_threshold_is_validated() -> None:
 def test_checker_is_callable_on_text_and_items() -> None:
     checker = qualcheck.Checker()
     assert checker(DAMAGED).score == checker({"text": DAMAGED}).score
+
+
+def test_filter_items_drops_or_annotates_in_order() -> None:
+    items = [
+        {"id": i, "text": DAMAGED if i % 2 else "The council met on Monday to discuss the budget."} for i in range(6)
+    ]
+    kept = list(qualcheck.filter_items(items))
+    assert [it["id"] for it in kept] == [0, 2, 4]
+    annotated = list(qualcheck.filter_items(iter(items), action="annotate"))
+    assert [it["id"] for it in annotated] == list(range(6))
+    assert [it["qualcheck"]["verdict"] for it in annotated] == ["clean", "content-farm"] * 3
+    assert "qualcheck" not in items[0]  # the caller's items are not modified

@@ -1,0 +1,63 @@
+"""Saved HTML pages: main text and title extracted, the page's own chrome reported as evidence."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("trafilatura")
+
+from pages import articles, clean_page, farm_page, write_site
+
+import qualcheck
+from qualcheck.cli import main
+
+
+def test_score_html_extracts_and_reports_page_chrome() -> None:
+    a = articles(1)[0]
+    clean = qualcheck.score_html(clean_page(a))
+    farm = qualcheck.score_html(farm_page(a, seed=3), url="https://farm.example/post")
+    assert clean is not None and farm is not None
+    assert clean.text.startswith(a.text.split("\n\n")[0][:60])
+    assert clean.score < 0.5 <= farm.score
+    page = {(f.code, farm.source(f)[f.start : f.end]) for f in farm.findings if f.field == "page"}
+    assert ("QC301", "Source link") in page
+    assert ("QC302", "Leave a Reply") in page
+    assert ("QC302", "Your email address will not be published.") in page
+    assert not [f for f in clean.findings if f.field == "page"]
+    assert any(f.code == "QC601" and f.field == "title" for f in farm.findings)
+    d = farm.to_dict()
+    assert any(r["field"] == "page" and r["text"] == "Source link" for r in d["findings"])
+
+
+def test_page_without_article_text_gives_none() -> None:
+    assert qualcheck.score_html("<html><body><nav>Home</nav></body></html>") is None
+
+
+def test_cli_scores_a_folder_of_mixed_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kinds = write_site(tmp_path / "site", n=3)
+    (tmp_path / "site" / "note.txt").write_text("The council met on Monday to discuss the budget.", encoding="utf-8")
+    (tmp_path / "site" / "broken.html").write_text("<html><body></body></html>", encoding="utf-8")
+    code = main(["score", str(tmp_path / "site"), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 2 and "broken.html: no article text found in the page" in err
+    records = {Path(r["id"]).name: r for r in map(json.loads, out.splitlines())}
+    assert "note.txt" in records and "index.html" in records
+    for name, farm in kinds.items():
+        rec = records[name]
+        assert (rec["score"] >= 0.5) == farm, (name, rec["score"])
+        page_codes = {f["code"] for f in rec["findings"] if f["field"] == "page"}
+        assert page_codes == ({"QC301", "QC302"} if farm else set())
+
+
+def test_plain_install_imports_neither_scrapy_nor_trafilatura() -> None:
+    code = (
+        "import sys, qualcheck; r = qualcheck.score('The council met on Monday.');"
+        "print(sorted(m for m in ('scrapy', 'trafilatura') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "[]", out.stderr
