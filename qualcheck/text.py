@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 Span = tuple[int, int]
 QuoteStatus = Literal["closed", "continued", "unclosed", "stray-close"]
 
+_CHUNK = 5000
+_FALLBACK_SENTENCE = re.compile(r"[^.!?]*[.!?]+|[^.!?]+$")
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
@@ -73,9 +75,9 @@ class Doc:
         tok = sentence_tokenizer()
         text = self.text
         out: list[Span] = []
-        for p_start, p_end in self.paragraphs:
-            for s, e in tok.span_tokenize(text[p_start:p_end]):
-                s, e = p_start + s, p_start + e
+        for c_start, c_end in _chunks(text, self.paragraphs):
+            for s, e in _split(tok, text[c_start:c_end]):
+                s, e = c_start + s, c_start + e
                 if out and _TITLE_END.search(text, out[-1][0], out[-1][1]):
                     out[-1] = (out[-1][0], e)  # "Gen. Mark Milley": a title never ends a sentence
                 else:
@@ -96,6 +98,30 @@ class Doc:
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
+
+
+def _chunks(text: str, paragraphs: Iterable[Span]) -> Iterator[Span]:
+    """Paragraphs, with very long ones cut at a sentence end (or a space) every few thousand
+    characters, so sentence splitting stays linear whatever the input."""
+    for start, end in paragraphs:
+        while end - start > _CHUNK:
+            cut = text.rfind(". ", start + _CHUNK // 2, start + _CHUNK)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", start + _CHUNK // 2, start + _CHUNK)
+            if cut <= start:
+                cut = start + _CHUNK
+            yield start, cut
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            yield start, end
+
+
+def _split(tok: PunktSentenceTokenizer, chunk: str) -> Iterator[Span]:
+    try:
+        yield from tok.span_tokenize(chunk)
+    except TimeoutError:  # nltk's guard against slow patterns: fall back to plain full stops
+        yield from (m.span() for m in _FALLBACK_SENTENCE.finditer(chunk))
 
 
 def split_paragraphs(text: str) -> Iterable[Span]:

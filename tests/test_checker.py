@@ -67,3 +67,16 @@ def test_filter_items_drops_or_annotates_in_order() -> None:
     assert [it["id"] for it in annotated] == list(range(6))
     assert [it["qualcheck"]["verdict"] for it in annotated] == ["clean", "content-farm"] * 3
     assert "qualcheck" not in items[0]  # the caller's items are not modified
+
+
+@pytest.mark.parametrize(
+    "text",
+    [". , " * 20_000, ('"' + "word " * 10) * 2_000, "word " * 40_000, "a\n" * 50_000, "\u00e2\u20ac\u2122" * 10_000],
+    ids=["stray-marks", "unclosed-quotes", "one-long-line", "many-lines", "mojibake"],
+)
+def test_pathological_inputs_are_scored_not_crashed(text: str) -> None:
+    """Long runs of one pattern go through every detector and Punkt (which has its own regex
+    time limit) without raising; speed is measured in bench/, not here."""
+    r = qualcheck.score(text)
+    assert 0.0 <= r.score <= 1.0
+    assert all(0 <= f.start < f.end <= len(text) for f in r.findings)
