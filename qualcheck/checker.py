@@ -78,11 +78,34 @@ class Checker:
     def __call__(self, item: Item) -> Report:
         return self._score_batch([self._unpack(item)])[0]
 
-    def score_many(self, items: Iterable[Item], *, batch_size: int = 256) -> Iterator[Report]:
-        """Reports in input order; reads `items` lazily, so memory stays bounded."""
+    def score_many(self, items: Iterable[Item], *, batch_size: int = 256, n_jobs: int = 1) -> Iterator[Report]:
+        """Reports in input order; reads `items` lazily, so memory stays bounded.
+
+        With `n_jobs` other than 1, chunks of `batch_size` items are scored in parallel by joblib
+        (-1: one process per core), a few chunks ahead of the consumer; inside
+        `joblib.parallel_config(backend="dask")` they run on a Dask cluster instead.
+        """
         it = iter(items)
-        while batch := [self._unpack(x) for x in islice(it, batch_size)]:
-            yield from self._score_batch(batch)
+        chunks = iter(lambda: [self._unpack(x) for x in islice(it, batch_size)], [])
+        if n_jobs == 1:
+            for chunk in chunks:
+                yield from self._score_batch(chunk)
+            return
+        from joblib import Parallel, delayed
+
+        spec = self._settings()
+        tasks = (delayed(_score_chunk)(spec, chunk) for chunk in chunks)
+        for reports in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
+            yield from reports
+
+    def _settings(self) -> tuple[Any, ...]:
+        """What a worker process needs to build the same checker (the model by name or path)."""
+        spec = self._model_spec
+        from .model import Model
+
+        if isinstance(spec, Model):
+            spec = self.model
+        return (spec, self.threshold, self.text_field, self.title_field, self.id_field, self.html_field)
 
     def _unpack(self, item: Item) -> _Job:
         if isinstance(item, str):
@@ -138,6 +161,22 @@ class Checker:
             )
             for job, a, score, row in zip(batch, analyses, scores, rows, strict=True)
         ]
+
+
+_WORKER_CHECKERS: dict[tuple[Any, ...], Checker] = {}
+
+
+def _score_chunk(settings: tuple[Any, ...], chunk: list[_Job]) -> list[Report]:
+    """Runs in a worker: one checker (and one loaded model) per settings per process."""
+    key = settings if not hasattr(settings[0], "pipeline") else (id(settings[0]), *settings[1:])
+    checker = _WORKER_CHECKERS.get(key)
+    if checker is None:
+        model, threshold, text_field, title_field, id_field, html_field = settings
+        checker = Checker(
+            model, threshold, text_field=text_field, title_field=title_field, id_field=id_field, html_field=html_field
+        )
+        _WORKER_CHECKERS[key] = checker
+    return checker._score_batch(chunk)
 
 
 def _display_order(f: Finding) -> tuple[int, int, int]:

@@ -11,6 +11,7 @@ import json
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
@@ -34,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--check", action="store_true", help="exit 1 when any article is at or above the threshold")
     _input_options(s)
     s.add_argument("--model", default="default", help="a model file you trust (default: the shipped model)")
+    s.add_argument(
+        "--jobs", "-j", type=int, default=1, help="worker processes (-1: one per core); output stays in input order"
+    )
+    s.add_argument("--backend", choices=("loky", "dask"), default="loky", help="where --jobs run (dask: extra 'dask')")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler, e.g. tcp://host:8786")
 
     e = sub.add_parser("explain", help="print an article with every finding marked in place")
     e.add_argument("paths", nargs="+", metavar="PATH")
@@ -112,6 +118,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     writer = Writer(sys.stdout, args.format, explain=args.explain)
     errors = flagged = 0
+    try:
+        parallel = _parallel_context(args)
+    except ImportError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
 
     def articles():  # type: ignore[no-untyped-def]
         nonlocal errors
@@ -122,13 +133,62 @@ def cmd_score(args: argparse.Namespace) -> int:
                 errors += not item.warning
                 print(f"qualcheck: {item}", file=sys.stderr)
 
-    for report in checker.score_many(articles()):
-        flagged += report.flagged
-        writer.write(report)
+    progress = _Progress() if sys.stderr.isatty() else None
+    n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
+    with parallel:
+        for report in checker.score_many(articles(), n_jobs=n_jobs, batch_size=64 if n_jobs != 1 else 256):
+            flagged += report.flagged
+            writer.write(report)
+            if progress:
+                progress.tick()
+    if progress:
+        progress.done()
     writer.close()
     if errors:
         return EXIT_ERROR
     return EXIT_FLAGGED if args.check and flagged else EXIT_OK
+
+
+def _parallel_context(args: argparse.Namespace) -> Any:
+    """joblib's default processes, or a Dask cluster (`--scheduler`, or a local one)."""
+    import contextlib
+
+    if args.backend != "dask":
+        return contextlib.nullcontext()
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ImportError("--backend dask needs dask.distributed: pip install 'qualcheck[dask]'") from None
+    from joblib import parallel_config
+
+    client = Client(args.scheduler) if args.scheduler else Client(processes=False)
+    stack = contextlib.ExitStack()
+    stack.enter_context(client)
+    stack.enter_context(parallel_config(backend="dask"))
+    return stack
+
+
+class _Progress:
+    """Articles scored and the rate, on one line of a terminal's stderr."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self.start = self.last = self._clock()
+        self.n = 0
+
+    def tick(self) -> None:
+        self.n += 1
+        now = self._clock()
+        if now - self.last >= 0.5:
+            self.last = now
+            rate = self.n / max(now - self.start, 1e-9)
+            print(f"\r{self.n:,} articles, {rate:,.0f}/s", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.last != self.start:
+            print(file=sys.stderr)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
