@@ -1,0 +1,155 @@
+"""Speed, scaling and memory of `score`, printed as figures (never asserted in tests).
+
+    python bench/speed.py [--n 500] [--memory-mb 100] [--skip-memory]
+
+Prints: articles per second on one core for 4 KB news articles (and datatrove's four filters
+chained on the same articles when the `bench` extra is installed); time per article from 1 KB to
+64 KB (cost should grow linearly); --jobs 1 against --jobs 2; the time from `qualcheck --help` and
+`qualcheck score one.txt` start to exit; peak memory while streaming a JSONL file; and the time of
+pathological inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from qualcheck.checker import Checker  # noqa: E402
+from qualcheck.corpora import read_articles  # noqa: E402
+
+
+def sized_articles(size: int, n: int) -> list[str]:
+    """`n` articles of about `size` characters, built from corpora/ by joining paragraphs."""
+    paras = [p for a in read_articles(ROOT / "corpora") for p in a.text.split("\n\n")]
+    out, i = [], 0
+    while len(out) < n:
+        parts: list[str] = []
+        while sum(len(p) + 2 for p in parts) < size:
+            parts.append(paras[i % len(paras)])
+            i += 1
+        out.append("\n\n".join(parts)[:size])
+    return out
+
+
+def rate(checker: Checker, texts: list[str], n_jobs: int = 1) -> float:
+    t0 = time.perf_counter()
+    for _ in checker.score_many(texts, n_jobs=n_jobs, batch_size=64 if n_jobs != 1 else 256):
+        pass
+    return len(texts) / (time.perf_counter() - t0)
+
+
+def datatrove_rate(texts: list[str]) -> float | None:
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters import (
+            C4QualityFilter,
+            FineWebQualityFilter,
+            GopherQualityFilter,
+            GopherRepetitionFilter,
+        )
+    except ImportError:
+        return None
+    filters = [GopherQualityFilter(), GopherRepetitionFilter(), C4QualityFilter(), FineWebQualityFilter()]
+    t0 = time.perf_counter()
+    for i, t in enumerate(texts):
+        doc = Document(text=t, id=str(i))
+        for f in filters:
+            f.filter(doc)
+    return len(texts) / (time.perf_counter() - t0)
+
+
+def wall(cmd: list[str], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def peak_memory_mb(path: Path) -> tuple[float, float]:
+    """(peak RSS in MB, seconds) of `qualcheck score FILE --format jsonl` in a child process."""
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "qualcheck.cli", "score", str(path), "--format", "jsonl"],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, time.perf_counter() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=500, help="articles per throughput measurement")
+    ap.add_argument("--memory-mb", type=int, default=100, help="size of the JSONL file streamed for peak memory")
+    ap.add_argument("--skip-memory", action="store_true")
+    args = ap.parse_args()
+    checker = Checker()
+    _ = checker.model
+    four_kb = sized_articles(4096, args.n)
+    checker.score(four_kb[0])  # warm caches (lexicons, sentence splitter)
+
+    print(f"throughput, one core, {args.n} articles of 4 KB")
+    qc = rate(checker, four_kb)
+    print(f"  qualcheck score              {qc:8.0f} articles/s")
+    dt = datatrove_rate(four_kb)
+    if dt is None:
+        print("  datatrove (4 filters)        not installed (pip install 'qualcheck[bench]')")
+    else:
+        print(f"  datatrove (4 filters)        {dt:8.0f} articles/s   qualcheck is {qc / dt:.1f}x")
+
+    print("\ncost by article size (one core)")
+    for size in (1024, 4096, 16384, 65536):
+        n = max(20, args.n * 4096 // size // 2)
+        r = rate(checker, sized_articles(size, n))
+        print(f"  {size // 1024:3d} KB  {1000 / r:8.2f} ms/article  {1000 / r / (size / 1024):6.3f} ms/KB")
+
+    print("\n--jobs (2,000 articles of 4 KB)")
+    texts = sized_articles(4096, 2000)
+    one = rate(checker, texts, 1)
+    two = rate(checker, texts, 2)
+    print(f"  jobs 1 {one:8.0f}/s   jobs 2 {two:8.0f}/s   speed-up {two / one:.2f}x")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one_txt = Path(tmp) / "one.txt"
+        one_txt.write_text(four_kb[0], encoding="utf-8")
+        exe = [sys.executable, "-m", "qualcheck.cli"]
+        print("\nstart to exit (best of 3)")
+        print(f"  qualcheck --help             {wall([*exe, '--help']):6.2f} s")
+        print(f"  qualcheck score one.txt      {wall([*exe, 'score', str(one_txt)]):6.2f} s")
+        if not args.skip_memory:
+            big = Path(tmp) / "big.jsonl"
+            with big.open("w", encoding="utf-8") as fh:
+                written, i = 0, 0
+                while written < args.memory_mb * 1_000_000:
+                    line = json.dumps({"id": i, "text": four_kb[i % len(four_kb)]}) + "\n"
+                    fh.write(line)
+                    written += len(line)
+                    i += 1
+            mb, secs = peak_memory_mb(big)
+            print(f"\nstreaming {args.memory_mb} MB of JSONL ({i:,} articles): peak {mb:.0f} MB, {secs:.0f} s")
+
+    print("\npathological inputs (one article each)")
+    cases = {
+        "1 MB of '. , '": ". , " * 250_000,
+        "100 KB of unclosed quotes": ('"' + "word " * 10) * 2_000,
+        "a single 1 MB line": "word " * 200_000,
+    }
+    for name, text in cases.items():
+        t0 = time.perf_counter()
+        checker.score(text)
+        print(f"  {name:<28} {time.perf_counter() - t0:6.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
