@@ -15,6 +15,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -71,11 +72,10 @@ def main() -> int:
     return 0
 
 
-def datatrove_table(files: list[Path]) -> None:
-    """datatrove's Gopher quality, Gopher repetition, C4 and FineWeb filters on the same files:
-    the share of articles each rejects, any of the four, and the chain's speed (bench extra)."""
+def datatrove_filters() -> dict[str, Any] | None:
+    """datatrove's Gopher quality, Gopher repetition, C4 and FineWeb filters with their published
+    defaults, or None without the `bench` extra."""
     try:
-        from datatrove.data import Document
         from datatrove.pipeline.filters import (
             C4QualityFilter,
             FineWebQualityFilter,
@@ -83,14 +83,24 @@ def datatrove_table(files: list[Path]) -> None:
             GopherRepetitionFilter,
         )
     except ImportError:
-        print("\n(datatrove not installed: pip install 'qualcheck[bench]' for its filters side by side)")
-        return
-    filters = {
+        return None
+    return {
         "gopher-quality": GopherQualityFilter(),
         "gopher-repetition": GopherRepetitionFilter(),
         "c4": C4QualityFilter(),
         "fineweb": FineWebQualityFilter(),
     }
+
+
+def datatrove_table(files: list[Path]) -> None:
+    """The four filters on the same files: the share of articles each rejects, any of the four,
+    and the chain's speed."""
+    filters = datatrove_filters()
+    if filters is None:
+        print("\n(datatrove not installed: pip install 'qualcheck[bench]' for its filters side by side)")
+        return
+    from datatrove.data import Document
+
     print("\ndatatrove filters on the same files: share of articles rejected")
     print(f"{'file':<28} " + " ".join(f"{n:>17}" for n in filters) + f" {'any':>7} {'art/s':>7}")
     for path in files:

@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmark import datatrove_filters  # noqa: E402
+
 from qualcheck.checker import Checker  # noqa: E402
 from qualcheck.corpora import read_articles  # noqa: E402
 
@@ -48,21 +50,15 @@ def rate(checker: Checker, texts: list[str], n_jobs: int = 1) -> float:
 
 
 def datatrove_rate(texts: list[str]) -> float | None:
-    try:
-        from datatrove.data import Document
-        from datatrove.pipeline.filters import (
-            C4QualityFilter,
-            FineWebQualityFilter,
-            GopherQualityFilter,
-            GopherRepetitionFilter,
-        )
-    except ImportError:
+    filters = datatrove_filters()
+    if filters is None:
         return None
-    filters = [GopherQualityFilter(), GopherRepetitionFilter(), C4QualityFilter(), FineWebQualityFilter()]
+    from datatrove.data import Document
+
     t0 = time.perf_counter()
     for i, t in enumerate(texts):
         doc = Document(text=t, id=str(i))
-        for f in filters:
+        for f in filters.values():
             f.filter(doc)
     return len(texts) / (time.perf_counter() - t0)
 

@@ -18,6 +18,7 @@ EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
+    from .io import FORMATS
 
     p = argparse.ArgumentParser(
         prog="qualcheck",
@@ -29,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("score", help="score articles: files, folders, .jsonl, or - for stdin")
     s.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, a folder, or -")
-    s.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv"), default="table")
+    s.add_argument("--format", "-f", choices=FORMATS, default="table")
     s.add_argument("--threshold", "-t", type=_probability, default=None, help="flag at or above (default 0.5)")
     s.add_argument("--explain", action="store_true", help="list every finding: line:col, code, text, message")
     s.add_argument("--check", action="store_true", help="exit 1 when any article is at or above the threshold")

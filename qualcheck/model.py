@@ -54,7 +54,7 @@ class Model:
         return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]
 
 
-def build_pipeline(kind: str = "logreg", *, groups_cv: bool = True) -> Any:
+def build_pipeline(kind: str = "logreg") -> Any:
     """Features, then a classifier calibrated by sigmoid on grouped cross-validation folds."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -69,8 +69,12 @@ def build_pipeline(kind: str = "logreg", *, groups_cv: bool = True) -> Any:
         clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.1, random_state=0)
     else:
         raise ValueError(f"unknown model kind {kind!r} (choose logreg or hgb)")
-    cv = GroupKFold(n_splits=N_FOLDS) if groups_cv else N_FOLDS
-    return Pipeline([("features", ArticleFeatures()), ("clf", CalibratedClassifierCV(clf, method="sigmoid", cv=cv))])
+    return Pipeline(
+        [
+            ("features", ArticleFeatures()),
+            ("clf", CalibratedClassifierCV(clf, method="sigmoid", cv=GroupKFold(n_splits=N_FOLDS))),
+        ]
+    )
 
 
 def _fit(pipeline: Any, analyses: Sequence[Analysis], y: Sequence[int], groups: Sequence[str]) -> Any:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["low", "medium", "high"]
-SEVERITY_RANK: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
 _NEWLINE = re.compile("\n")
 
 
