@@ -11,9 +11,9 @@ import pytest
 import qualcheck
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmark"
-# Recorded ceiling for the share of clean BBC articles flagged at the default threshold (issue 2:
-# at most 2%). Raise it only with a measured reason.
-MAX_CLEAN_FLAGGED = 0.02
+# Recorded ceiling for the share of clean BBC articles flagged at the default threshold (issues 2
+# and 3: at most 2%, then 1%; measured 0.75%). Raise it only with a measured reason.
+MAX_CLEAN_FLAGGED = 0.01
 
 
 def test_clean_news_is_rarely_flagged() -> None:

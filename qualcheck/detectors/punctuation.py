@@ -65,7 +65,17 @@ PUNCT_START = rule(
 )
 
 # The second mark must not start a token: ", .com", ":-)" and "&#233;," are not stray sequences.
-_STRAY_RE = re.compile(r"[.!?]\s+[,;:](?![\-)(])|,\s*[.;:](?![.\w])|[;:]\s*[,.;:](?![.:/\w\-)(])|,\s+,")
+DROPPED_LABEL = rule(
+    "QC208",
+    "dropped-label",
+    "punctuation",
+    "low",
+    "a colon right after a sentence end, where an extractor dropped a label such as a team name",
+)
+
+_STRAY_RE = re.compile(r"[.!?]\s+[,;](?![\-)(])|,\s*[.;:](?![.\w])|[;:]\s*[,.;:](?![.:/\w\-)(])|,\s+,")
+# "November. : Murphy, Horgan": an extractor dropped a bold label ("Ireland:") before a list.
+_DROPPED_LABEL_RE = re.compile(r"[.!?][\"”’)]?[ \t]+:(?=\s)")
 _ENTITY_END = re.compile(r"&#?\w{2,8}$")
 _SPACE_BEFORE_RE = re.compile(r"(?<=[\w)\]\"”’])[ \t]+(?:[,;:!?]|\.(?![.\w]))(?=\s|$|[\"”’])")
 _REPEATED_RE = re.compile(r"([!?,;])\1+|(?<![.])\.\.(?![.])")
@@ -92,9 +102,17 @@ def stray_sequences(doc: Doc) -> Iterator[Finding]:
 
 
 @detector
+def dropped_labels(doc: Doc) -> Iterator[Finding]:
+    for m in _DROPPED_LABEL_RE.finditer(doc.text):
+        yield finding(DROPPED_LABEL, *m.span())
+
+
+@detector
 def space_before(doc: Doc) -> Iterator[Finding]:
-    for m in _SPACE_BEFORE_RE.finditer(doc.text):
-        yield finding(SPACE_BEFORE, *m.span())
+    text = doc.text
+    for m in _SPACE_BEFORE_RE.finditer(text):
+        if not _DROPPED_LABEL_RE.match(text, max(0, m.start() - 2)):  # QC208 reports `." :`
+            yield finding(SPACE_BEFORE, *m.span())
 
 
 @detector
@@ -162,9 +180,12 @@ def sentence_starts(doc: Doc) -> Iterator[Finding]:
 
 
 def _after_full_stop(text: str, pos: int) -> bool:
-    """True when `pos` follows `.`/`!`/`?` and spaces: then QC201 already reports the pair."""
+    """True when `pos` follows `.`/`!`/`?` (and a closing quote) and spaces: then QC201 or QC208
+    already reports the pair."""
     j = pos - 1
     while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and text[j] in '"”’)':
         j -= 1
     return j >= 0 and text[j] in ".!?"
 
