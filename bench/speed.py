@@ -49,6 +49,28 @@ def rate(checker: Checker, texts: list[str], n_jobs: int = 1) -> float:
     return len(texts) / (time.perf_counter() - t0)
 
 
+def family_shares(checker: Checker, texts: list[str]) -> dict[str, float]:
+    """Each detector family's time as a share of the whole scoring time of the same articles."""
+    from qualcheck.detectors import detectors
+    from qualcheck.text import Doc
+
+    t0 = time.perf_counter()
+    for _ in checker.score_many(texts):
+        pass
+    total = time.perf_counter() - t0
+    spent: dict[str, float] = {}
+    for text in texts:
+        doc = Doc(text)
+        _ = doc.sentences, doc.tokens, doc.quotes, doc.lower  # the shared analysis, paid once
+        for fn in detectors():
+            t = time.perf_counter()
+            for _f in fn(doc):
+                pass
+            family = fn.__module__.rsplit(".", 1)[1]
+            spent[family] = spent.get(family, 0.0) + time.perf_counter() - t
+    return {f: v / total for f, v in sorted(spent.items(), key=lambda kv: -kv[1])}
+
+
 def datatrove_rate(texts: list[str]) -> float | None:
     filters = datatrove_filters()
     if filters is None:
@@ -102,6 +124,10 @@ def main() -> int:
         print("  datatrove (4 filters)        not installed (pip install 'qualcheck[bench]')")
     else:
         print(f"  datatrove (4 filters)        {dt:8.0f} articles/s   qualcheck is {qc / dt:.1f}x")
+
+    print("\nshare of scoring time spent in each family's detectors (4 KB articles)")
+    for family, share in family_shares(checker, four_kb).items():
+        print(f"  {family:<12} {share:6.1%}")
 
     print("\ncost by article size (one core)")
     for size in (1024, 4096, 16384, 65536):

@@ -88,6 +88,13 @@ class Doc:
     def tokens(self) -> tuple[Span, ...]:
         return tuple(m.span() for m in _WORD.finditer(self.text))
 
+    @cached_property
+    def lower(self) -> str | None:
+        """The text in lower case when that keeps every offset (it does unless rare letters such
+        as `İ` change length), for fast case-insensitive matching; else None."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else None
+
     @property
     def n_words(self) -> int:
         return len(self.tokens)
