@@ -50,3 +50,12 @@ def test_clean_rewrite_of_the_same_story_scores_clean() -> None:
     report = qualcheck.score(body, title=title)
     assert report.score <= 0.1
     assert not [f for f in report.findings if f.family in ("attribution", "punctuation")]
+
+
+def test_seed_title_is_flagged_when_given() -> None:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found: {SEED}")
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    report = qualcheck.score(body.strip("\n"), title=title)
+    flagged = [(f.code, title[f.start : f.end]) for f in report.findings if f.field == "title"]
+    assert flagged == [("QC601", "| news from syria")]
