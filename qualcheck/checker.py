@@ -147,6 +147,8 @@ class Checker:
         scores = model.predict(analyses)
         names = model.feature_names
         rows = model.pipeline.named_steps["features"].transform(analyses)
+        pushes = model.contributions(rows)
+        code_columns = [(i, n[5:]) for i, n in enumerate(names) if n.startswith("code:")]
         return [
             Report(
                 id=job.id,
@@ -158,8 +160,9 @@ class Checker:
                 text=job.text,
                 title=job.title,
                 page_text=job.page.page_text if job.page else None,
+                influence={} if pushes is None else {c: float(pushes[k][i]) for i, c in code_columns if row[i]},
             )
-            for job, a, score, row in zip(batch, analyses, scores, rows, strict=True)
+            for k, (job, a, score, row) in enumerate(zip(batch, analyses, scores, rows, strict=True))
         ]
 
 

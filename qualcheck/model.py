@@ -49,6 +49,22 @@ class Model:
         # independent of the batch it was computed in
         return [round(float(p), SCORE_DECIMALS) for p in proba[:, 1]]
 
+    def contributions(self, rows: Any) -> Any:
+        """Per article and feature, how far the feature moved the calibrated log-odds from an
+        average article (linear models only; None for others). Explanations rank by this."""
+        import numpy as np
+
+        calibrated = getattr(self.pipeline.named_steps["clf"], "calibrated_classifiers_", [])
+        total = np.zeros_like(rows, dtype=np.float64)
+        for cc in calibrated:
+            steps = getattr(cc.estimator, "named_steps", {})
+            scaler, linear = steps.get("standardscaler"), steps.get("logisticregression")
+            slope = getattr(cc.calibrators[0], "a_", None)
+            if scaler is None or linear is None or slope is None:
+                return None
+            total += -slope * linear.coef_[0] * (rows - scaler.mean_) / scaler.scale_
+        return total / len(calibrated) if calibrated else None
+
     @property
     def feature_names(self) -> list[str]:
         return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]

@@ -88,6 +88,8 @@ class Report:
     text: str = field(repr=False)
     title: str | None = field(default=None, repr=False)
     page_text: str | None = field(default=None, repr=False)  # an HTML page's visible text
+    # how far each finding code moved the score (calibrated log-odds), when the model can say
+    influence: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def verdict(self) -> str:
@@ -106,11 +108,11 @@ class Report:
         return self.text
 
     def codes(self) -> list[str]:
-        """Distinct finding codes, most frequent first."""
+        """Distinct finding codes, those that moved the score most first (then the most frequent)."""
         counts: dict[str, int] = {}
         for f in self.findings:
             counts[f.code] = counts.get(f.code, 0) + 1
-        return sorted(counts, key=lambda c: (-counts[c], c))
+        return sorted(counts, key=lambda c: (-self.influence.get(c, 0.0), -counts[c], c))
 
     def to_dict(self, *, include_features: bool = False) -> dict[str, Any]:
         indexes = {"text": LineIndex(self.text)}

@@ -80,3 +80,12 @@ def test_pathological_inputs_are_scored_not_crashed(text: str) -> None:
     r = qualcheck.score(text)
     assert 0.0 <= r.score <= 1.0
     assert all(0 <= f.start < f.end <= len(text) for f in r.findings)
+
+
+def test_codes_are_ranked_by_how_much_they_moved_the_score() -> None:
+    text = DAMAGED + "\n\nThe caf\u00c3\u00a9 said it was \u00c3\u00a9tonn\u00c3\u00a9."  # + mojibake, weak evidence
+    r = qualcheck.score(text)
+    assert set(r.influence) == {f.code for f in r.findings}
+    assert r.codes() == sorted(r.influence, key=lambda c: -r.influence[c])
+    assert r.influence["QC103"] > r.influence["QC306"]
+    assert qualcheck.score("The council met on Monday to discuss the budget.").influence == {}
