@@ -12,16 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-if TYPE_CHECKING:  # pragma: no cover
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from .punkt import PunktParams, PunktSplitter
 
 Span = tuple[int, int]
 QuoteStatus = Literal["closed", "continued", "unclosed", "stray-close"]
 
 _CHUNK = 5000
-_FALLBACK_SENTENCE = re.compile(r"[^.!?]*[.!?]+|[^.!?]+$")
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
@@ -76,7 +74,7 @@ class Doc:
         text = self.text
         out: list[Span] = []
         for c_start, c_end in _chunks(text, self.paragraphs):
-            for s, e in _split(tok, text[c_start:c_end]):
+            for s, e in tok.span_tokenize(text[c_start:c_end]):
                 s, e = c_start + s, c_start + e
                 if out and _TITLE_END.search(text, out[-1][0], out[-1][1]):
                     out[-1] = (out[-1][0], e)  # "Gen. Mark Milley": a title never ends a sentence
@@ -122,13 +120,6 @@ def _chunks(text: str, paragraphs: Iterable[Span]) -> Iterator[Span]:
                 start += 1
         if end > start:
             yield start, end
-
-
-def _split(tok: PunktSentenceTokenizer, chunk: str) -> Iterator[Span]:
-    try:
-        yield from tok.span_tokenize(chunk)
-    except TimeoutError:  # nltk's guard against slow patterns: fall back to plain full stops
-        yield from (m.span() for m in _FALLBACK_SENTENCE.finditer(chunk))
 
 
 def split_paragraphs(text: str) -> Iterable[Span]:
@@ -231,24 +222,10 @@ PUNKT_RESOURCE = "punkt_en.json"
 
 
 @lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
+def sentence_tokenizer() -> PunktSplitter:
     """Punkt with the parameters trained on corpora/ and shipped in qualcheck/data."""
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
-
     data = resources.files("qualcheck.data").joinpath(PUNKT_RESOURCE).read_text("utf-8")
-    return PunktSentenceTokenizer(params_from_dict(json.loads(data)))
-
-
-def params_from_dict(d: dict[str, Any]) -> PunktParameters:
-    from nltk.tokenize.punkt import PunktParameters
-
-    params = PunktParameters()
-    params.abbrev_types = set(d["abbrev_types"])
-    params.collocations = {tuple(c) for c in d["collocations"]}
-    params.sent_starters = set(d["sent_starters"])
-    for typ, flags in d["ortho_context"].items():
-        params.ortho_context[typ] = flags
-    return params
+    return PunktSplitter(PunktParams.from_dict(json.loads(data)))
 
 
 # Abbreviations a news tokenizer must know even when a training corpus happens to use one only

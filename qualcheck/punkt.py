@@ -1,0 +1,207 @@
+"""Punkt sentence boundaries at scoring time, without importing nltk.
+
+nltk's `PunktTrainer` learns the parameters (`qualcheck punkt`, shipped as JSON); this module
+applies them with the decision procedure of nltk's `PunktSentenceTokenizer.span_tokenize`: find
+each candidate `.`, `?` or `!`, tokenise only the words around it, run Punkt's first pass
+(abbreviations, ellipses) and second pass (collocation, orthographic and frequent-starter
+heuristics, initials and ordinals), then realign closing quotes and brackets. The spans are the
+same as nltk's (tests/test_punkt.py compares them on every corpus article and on hostile input).
+
+Why not call nltk: importing it costs about a second, longer than scoring an article should take
+from a cold start, and its per-token objects made sentence splitting a quarter of scoring time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex  # the engine nltk uses: \s, \w and \d must mean what they mean there
+
+Span = tuple[int, int]
+
+# The regular expressions of nltk's PunktLanguageVars (English defaults).
+_NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb?!])"
+_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+_WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
+_WORD_TOKEN = regex.compile(
+    rf"({_MULTI_CHAR}|(?={_WORD_START})\S+?(?=\s|$|{_NON_WORD}|{_MULTI_CHAR}"
+    rf"|,(?=$|\s|{_NON_WORD}|{_MULTI_CHAR}))|\S)"
+)
+_PERIOD_CONTEXT = regex.compile(rf"[\.\?!](?=(?P<after_tok>{_NON_WORD}|\s+(?P<next_tok>\S+)))")
+_REALIGN = regex.compile(r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)", regex.MULTILINE)
+_NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+_ELLIPSIS = regex.compile(r"\.\.+$")
+_INITIAL = regex.compile(r"[^\W\d]\.$")
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what nltk looks back for
+_SENT_END = frozenset(".?!")
+_PUNCTUATION = frozenset(";:,.!?")
+
+# nltk's orthographic-context flags
+_BEG_UC, _MID_UC, _UNK_UC = 1 << 1, 1 << 2, 1 << 3
+_BEG_LC, _MID_LC, _UNK_LC = 1 << 4, 1 << 5, 1 << 6
+_UC = _BEG_UC | _MID_UC | _UNK_UC
+_LC = _BEG_LC | _MID_LC | _UNK_LC
+
+
+@dataclass(frozen=True)
+class PunktParams:
+    """What `PunktTrainer` learned: the same four tables as nltk's `PunktParameters`."""
+
+    abbrev_types: frozenset[str]
+    collocations: frozenset[tuple[str, str]]
+    sent_starters: frozenset[str]
+    ortho_context: dict[str, int] = field(hash=False)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PunktParams:
+        return cls(
+            frozenset(d["abbrev_types"]),
+            frozenset((a, b) for a, b in d["collocations"]),
+            frozenset(d["sent_starters"]),
+            {str(k): int(v) for k, v in d["ortho_context"].items()},
+        )
+
+
+class _Tok:
+    """One word around a candidate boundary, annotated as in Punkt's two passes."""
+
+    __slots__ = ("abbr", "ellipsis", "sentbreak", "tok", "type")
+
+    def __init__(self, tok: str, params: PunktParams) -> None:
+        self.tok = tok
+        low = tok.lower()
+        self.type = "##number##" if _NUMERIC.match(low) else low
+        self.sentbreak = self.abbr = self.ellipsis = False
+        # first pass: decisions from the word alone
+        if tok in _SENT_END:
+            self.sentbreak = True
+        elif _ELLIPSIS.match(tok):
+            self.ellipsis = True
+        elif tok.endswith(".") and not tok.endswith(".."):
+            stem = tok[:-1].lower()
+            if stem in params.abbrev_types or stem.split("-")[-1] in params.abbrev_types:
+                self.abbr = True
+            else:
+                self.sentbreak = True
+
+    @property
+    def type_no_period(self) -> str:
+        t = self.type
+        return t[:-1] if len(t) > 1 and t[-1] == "." else t
+
+    @property
+    def type_no_sentperiod(self) -> str:
+        return self.type_no_period if self.sentbreak else self.type
+
+
+class PunktSplitter:
+    """Sentence spans of a text under trained Punkt parameters."""
+
+    def __init__(self, params: PunktParams) -> None:
+        self.params = params
+
+    def span_tokenize(self, text: str) -> Iterator[Span]:
+        return self._realign(text, self._slices(text))
+
+    # --- candidate boundaries ---------------------------------------------------------------
+
+    def _contexts(self, text: str) -> Iterator[tuple[Any, str]]:
+        """Each candidate with the word before it and what follows; a candidate whose preceding
+        word overlaps the previous candidate's (as in `!!!`) replaces it."""
+        prev_start = prev_stop = 0
+        prev_match: Any | None = None
+        for match in _PERIOD_CONTEXT.finditer(text):
+            ws = max(text.rfind(c, prev_stop, match.start()) for c in _WHITESPACE)
+            word_start = ws + 1 if ws > prev_stop else prev_start
+            if prev_match is not None and prev_stop <= word_start:
+                yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+            prev_match, prev_start, prev_stop = match, word_start, match.start()
+        if prev_match is not None:
+            yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+
+    def _slices(self, text: str) -> Iterator[Span]:
+        last_break = 0
+        for match, context in self._contexts(text):
+            if self._contains_break(context):
+                yield last_break, match.end()
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        yield last_break, len(text.rstrip())
+
+    def _realign(self, text: str, slices: Iterator[Span]) -> Iterator[Span]:
+        """Closing quotes and brackets after a sentence end belong to that sentence."""
+        realign = 0
+        prev = next(slices, None)
+        if prev is None:
+            return
+        for nxt in [*slices, None]:
+            start, stop = prev[0] + realign, prev[1]
+            if nxt is None:
+                if start < stop:
+                    yield start, stop
+                break
+            m = _REALIGN.match(text[nxt[0] : nxt[1]])
+            if m:
+                yield start, nxt[0] + len(m.group(0).rstrip())
+                realign = m.end()
+            else:
+                realign = 0
+                if start < stop:
+                    yield start, stop
+            prev = nxt
+
+    # --- Punkt's decision -------------------------------------------------------------------
+
+    def _contains_break(self, context: str) -> bool:
+        """True when a token other than the last is a sentence break after both passes."""
+        params = self.params
+        toks = [_Tok(t, params) for line in context.split("\n") if line.strip() for t in _WORD_TOKEN.findall(line)]
+        for i in range(len(toks) - 1):
+            self._second_pass(toks[i], toks[i + 1])
+            if toks[i].sentbreak:
+                return True
+        return False
+
+    def _second_pass(self, tok1: _Tok, tok2: _Tok) -> None:
+        if not tok1.tok.endswith("."):
+            return
+        params = self.params
+        typ = tok1.type_no_period
+        next_typ = tok2.type_no_sentperiod
+        is_initial = bool(_INITIAL.match(tok1.tok))
+        if (typ, next_typ) in params.collocations:  # collocation heuristic
+            tok1.sentbreak, tok1.abbr = False, True
+            return
+        if (tok1.abbr or tok1.ellipsis) and not is_initial:
+            starter = self._ortho(tok2)
+            if starter is True:
+                tok1.sentbreak = True
+                return
+            if tok2.tok[0].isupper() and next_typ in params.sent_starters:
+                tok1.sentbreak = True
+                return
+        if is_initial or typ == "##number##":
+            starter = self._ortho(tok2)
+            if starter is False:
+                tok1.sentbreak, tok1.abbr = False, True
+                return
+            if (
+                starter is None
+                and is_initial
+                and tok2.tok[0].isupper()
+                and not (params.ortho_context.get(next_typ, 0) & _LC)
+            ):
+                tok1.sentbreak, tok1.abbr = False, True
+
+    def _ortho(self, tok: _Tok) -> bool | None:
+        """Orthographic evidence that `tok` starts a sentence: True, False, or None (unknown)."""
+        if tok.tok in _PUNCTUATION:
+            return False
+        context = self.params.ortho_context.get(tok.type_no_sentperiod, 0)
+        first = tok.tok[0]
+        if first.isupper() and context & _LC and not context & _MID_UC:
+            return True
+        if first.islower() and (context & _UC or not context & _BEG_LC):
+            return False
+        return None

@@ -1,0 +1,94 @@
+"""qualcheck's Punkt splitter must give exactly the spans of nltk's PunktSentenceTokenizer
+under the same trained parameters."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from qualcheck.corpora import read_articles, read_generated
+from qualcheck.punkt import PunktParams, PunktSplitter
+from qualcheck.text import PUNKT_RESOURCE, split_paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARK = ROOT.parent / "shared" / "benchmark"
+
+
+@pytest.fixture(scope="module")
+def params() -> dict:
+    return json.loads(resources.files("qualcheck.data").joinpath(PUNKT_RESOURCE).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pair(params: dict) -> tuple[object, PunktSplitter]:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    p = PunktParameters()
+    p.abbrev_types = set(params["abbrev_types"])
+    p.collocations = {tuple(c) for c in params["collocations"]}
+    p.sent_starters = set(params["sent_starters"])
+    for typ, flags in params["ortho_context"].items():
+        p.ortho_context[typ] = flags
+    return PunktSentenceTokenizer(p), PunktSplitter(PunktParams.from_dict(params))
+
+
+def mismatches(pair: tuple[object, PunktSplitter], texts: Iterable[str]) -> list[str]:
+    reference, ours = pair
+    return [t for t in texts if list(reference.span_tokenize(t)) != list(ours.span_tokenize(t))]  # type: ignore[attr-defined]
+
+
+def with_paragraphs(texts: Iterable[str]) -> Iterable[str]:
+    for t in texts:
+        yield t
+        yield from (t[s:e] for s, e in split_paragraphs(t))
+
+
+def test_same_spans_as_nltk_on_every_corpus_article(pair: tuple[object, PunktSplitter]) -> None:
+    texts = [a.text for a in read_articles(ROOT / "corpora")] + [a.text for a in read_generated(ROOT / "corpora")]
+    assert len(texts) > 300
+    assert mismatches(pair, with_paragraphs(texts)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n ",
+        "Very bad acting!!! I promise.",
+        "(Sent1.) Sent2.",
+        'He said "no." Then he left.',
+        "U.S. officials met J. Smith on Jan. 5. The talks ended... Nobody spoke.",
+        "Gen. Mark Milley arrived at 3 p.m. He spoke.",
+        "a . , . , . ," * 40,
+        '""""...' * 30,
+        "Mr. . Dr. ... ?! 1. 2. 3.",
+        "x.\n\ny. z!?\"' A",
+        "He wrote “It is over.” She replied ‘No.’ Then «Yes.» (Done.) [Fine.]",
+        "No. 10 Downing St. said so.\tThe U.K.-based firm agreed.",
+    ],
+)
+def test_same_spans_as_nltk_on_hand_made_edge_cases(pair: tuple[object, PunktSplitter], text: str) -> None:
+    assert mismatches(pair, [text]) == []
+
+
+def test_same_spans_as_nltk_on_random_punctuation_soup(pair: tuple[object, PunktSplitter]) -> None:
+    # whitespace and letters where `re` and `regex` disagree (\x1c, combining marks) included
+    rng = random.Random(7)
+    words = ["Mr.", "U.S.", "J.", " The ", " the ", "--", "...", "3."]
+    alphabet = [*"ab. ,!?\"'()[]-\n AB1.“”‘’«»\u00a0\x0b\x0c\r\t\x1c\x85\u2028\u2009…;:*@{}\u0301²", *words]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50))) for _ in range(3000)]
+    assert mismatches(pair, texts) == []
+
+
+@pytest.mark.skipif(not BENCHMARK.is_dir(), reason="../shared/benchmark is not in this checkout")
+def test_same_spans_as_nltk_on_real_news(pair: tuple[object, PunktSplitter]) -> None:
+    texts = []
+    for name in ("clean-bbc.jsonl", "llm-generated-news.jsonl"):
+        with open(BENCHMARK / name, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh][:400]
+    assert mismatches(pair, texts) == []
