@@ -144,9 +144,9 @@ class Checker:
                 a = Analysis(tuple(sorted(found, key=_display_order)), a.n_words, a.stats)
             analyses.append(a)
         model = self.model
-        scores = model.predict(analyses)
+        rows = model.rows(analyses)
+        scores = model.predict_rows(rows)
         names = model.feature_names
-        rows = model.pipeline.named_steps["features"].transform(analyses)
         pushes = model.contributions(rows)
         code_columns = [(i, n[5:]) for i, n in enumerate(names) if n.startswith("code:")]
         return [
@@ -171,7 +171,7 @@ _WORKER_CHECKERS: dict[tuple[Any, ...], Checker] = {}
 
 def _score_chunk(settings: tuple[Any, ...], chunk: list[_Job]) -> list[Report]:
     """Runs in a worker: one checker (and one loaded model) per settings per process."""
-    key = settings if not hasattr(settings[0], "pipeline") else (id(settings[0]), *settings[1:])
+    key = settings if not hasattr(settings[0], "metadata") else (id(settings[0]), *settings[1:])
     checker = _WORKER_CHECKERS.get(key)
     if checker is None:
         model, threshold, text_field, title_field, id_field, html_field = settings

@@ -51,7 +51,12 @@ def _parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("train", help="train a model from corpora/ or labelled JSONL")
     t.add_argument("source", help="a corpora folder (articles/ + metadata.csv) or JSONL with a 'label' field")
-    t.add_argument("-o", "--output", required=True, help="where to write the model file")
+    t.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="model file: .json (logistic regression, loads without scikit-learn) or .joblib (any kind)",
+    )
     t.add_argument("--kind", choices=("logreg", "hgb"), default="logreg")
     t.add_argument("--no-validate", action="store_true", help="skip grouped cross-validation")
     t.add_argument("--label-field", default="label")

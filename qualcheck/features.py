@@ -1,8 +1,7 @@
 """From findings and text statistics to the vector the classifier sees.
 
-Findings enter as log counts per code (logs, because the tenth mojibake says little more than the
-first); text statistics let the model weigh damage no single rule names. No
-statistic depends on paragraph breaks, because real pipelines often collapse them.
+Findings enter as log counts per code; text statistics let the model weigh damage no single rule
+names. No statistic depends on paragraph breaks, because real pipelines often collapse them.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from .detectors import rules, run_all
 from .lexicon import STOPWORDS, zipf
@@ -103,33 +101,68 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     return tuple(stats[k] for k in STAT_NAMES)
 
 
-class ArticleFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
-    """Turns `Analysis` objects into a numeric matrix with named columns: one log count per
-    finding code, then the text statistics.
+def default_codes() -> list[str]:
+    return [r.code for r in rules()]
 
-    `codes` fixes the finding codes the columns stand for; by default every registered rule, so a
-    model trained before a rule existed can detect the mismatch on load. There are no per-family
-    totals: they would let a harmless code (mojibake) borrow the weight of its family.
-    """
 
-    def __init__(self, codes: Sequence[str] | None = None) -> None:
-        self.codes = codes
+def feature_names(codes: Sequence[str] | None = None) -> list[str]:
+    """Column names: one log count per finding code, then the text statistics."""
+    return [f"code:{c}" for c in (default_codes() if codes is None else codes)] + list(STAT_NAMES)
 
-    def fit(self, X: Iterable[Analysis], y: Any = None) -> ArticleFeatures:
-        self.codes_ = list(self.codes) if self.codes is not None else [r.code for r in rules()]
-        self.feature_names_ = np.array([f"code:{c}" for c in self.codes_] + list(STAT_NAMES), dtype=object)
-        return self
 
-    def transform(self, X: Iterable[Analysis]) -> np.ndarray:
-        rows = [self._row(a) for a in X]
-        return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.feature_names_))
-
-    def _row(self, a: Analysis) -> list[float]:
-        counts = dict.fromkeys(self.codes_, 0)
+def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = None) -> np.ndarray:
+    """The model's input: log1p of each code's count (the tenth mojibake says little more than
+    the first), then the statistics; one row per analysis."""
+    codes = default_codes() if codes is None else list(codes)
+    column = {c: i for i, c in enumerate(codes)}
+    k = len(codes)
+    out = np.zeros((len(analyses), k + len(STAT_NAMES)), dtype=np.float64)
+    for row, a in enumerate(analyses):
         for f in a.findings:
-            if f.code in counts:
-                counts[f.code] += 1
-        return [math.log1p(counts[c]) for c in self.codes_] + list(a.stats)
+            i = column.get(f.code)
+            if i is not None:
+                out[row, i] += 1.0
+        out[row, k:] = a.stats
+    np.log1p(out[:, :k], out=out[:, :k])
+    return out
 
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        return self.feature_names_.copy()
+
+def __getattr__(name: str) -> Any:
+    """`ArticleFeatures` is built on first use: subclassing scikit-learn's base classes imports
+    scikit-learn, which scoring with a linear model never needs (it costs most of a second)."""
+    if name == "ArticleFeatures":
+        cls = _article_features_class()
+        globals()[name] = cls
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _article_features_class() -> type:
+    from sklearn.base import BaseEstimator, TransformerMixin
+
+    class ArticleFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+        """`feature_matrix` as a scikit-learn transformer with named columns.
+
+        `codes` fixes the finding codes the columns stand for; by default every registered rule,
+        so a model trained before a rule existed can detect the mismatch on load. There are no
+        per-family totals: they would let a harmless code (mojibake) borrow the weight of its
+        family.
+        """
+
+        def __init__(self, codes: Sequence[str] | None = None) -> None:
+            self.codes = codes
+
+        def fit(self, X: Iterable[Analysis], y: Any = None) -> Any:
+            self.codes_ = list(self.codes) if self.codes is not None else default_codes()
+            self.feature_names_ = np.array(feature_names(self.codes_), dtype=object)
+            return self
+
+        def transform(self, X: Iterable[Analysis]) -> np.ndarray:
+            return feature_matrix(list(X), self.codes_)
+
+        def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+            return self.feature_names_.copy()
+
+    ArticleFeatures.__module__ = __name__  # pickles as qualcheck.features.ArticleFeatures
+    ArticleFeatures.__qualname__ = "ArticleFeatures"
+    return ArticleFeatures

@@ -1,11 +1,14 @@
 """Build, train, calibrate, save and load the classifier.
 
-The saved file is a joblib pickle of `{"format", "pipeline", "metadata"}`. Loading a pickle runs
-code, so only load model files you trust: the one shipped in the package or ones you trained.
+A model is saved as JSON (`{"format", "metadata", "linear"}`: the calibrated logistic regression
+as arrays, loaded without scikit-learn, the form the package ships) or as a joblib pickle of
+`{"format", "pipeline", "metadata"}` (any model kind). Loading a pickle runs code, so only load
+joblib files you trust: ones you trained.
 """
 
 from __future__ import annotations
 
+import json
 import platform
 import warnings
 from collections.abc import Sequence
@@ -16,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .features import Analysis, ArticleFeatures, analyze
+from .features import Analysis, analyze, feature_matrix, feature_names
 from .types import ModelInfo
 
 MODEL_FORMAT = 1
 DEFAULT_MODEL = "default"
-MODEL_RESOURCE = "model.joblib"
+MODEL_RESOURCE = "model.json"
 N_FOLDS = 5
 SCORE_DECIMALS = 6
 
@@ -31,43 +34,112 @@ class ModelError(Exception):
 
 
 @dataclass(frozen=True)
+class Linear:
+    """A calibrated logistic regression as plain arrays, one row per calibration fold.
+
+    scikit-learn's `CalibratedClassifierCV` averages, over folds, a sigmoid of each fold's scaled
+    linear score; that arithmetic needs numpy only. Scoring through it skips importing
+    scikit-learn (most of a second) and loading a pickle, and a JSON model file runs no code.
+    """
+
+    mean: Any  # (folds, features) StandardScaler means
+    scale: Any  # (folds, features) StandardScaler scales
+    coef: Any  # (folds, features) logistic-regression weights
+    intercept: Any  # (folds,)
+    slope: Any  # (folds,) sigmoid calibration: p = 1 / (1 + exp(slope * score + offset))
+    offset: Any  # (folds,)
+
+    def proba(self, rows: Any) -> Any:
+        import numpy as np
+
+        out = np.zeros(len(rows), dtype=np.float64)
+        for k in range(len(self.intercept)):
+            score = ((rows - self.mean[k]) / self.scale[k]) @ self.coef[k] + self.intercept[k]
+            out += 1.0 / (1.0 + np.exp(self.slope[k] * score + self.offset[k]))
+        return out / len(self.intercept)
+
+    def contributions(self, rows: Any) -> Any:
+        """Per article and feature, how far the feature moved the calibrated log-odds from an
+        average article. Explanations rank codes by this."""
+        total = sum(
+            -self.slope[k] * self.coef[k] * (rows - self.mean[k]) / self.scale[k] for k in range(len(self.intercept))
+        )
+        return total / len(self.intercept)
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Any) -> Linear | None:
+        """The arrays of a fitted logistic-regression pipeline; None for other models."""
+        import numpy as np
+
+        parts = []
+        for cc in getattr(pipeline.named_steps["clf"], "calibrated_classifiers_", []):
+            steps = getattr(cc.estimator, "named_steps", {})
+            scaler, linear = steps.get("standardscaler"), steps.get("logisticregression")
+            calibrator = cc.calibrators[0]
+            if scaler is None or linear is None or not hasattr(calibrator, "a_"):
+                return None
+            parts.append(
+                (scaler.mean_, scaler.scale_, linear.coef_[0], linear.intercept_[0], calibrator.a_, calibrator.b_)
+            )
+        if not parts:
+            return None
+        return cls(*(np.asarray([p[i] for p in parts], dtype=np.float64) for i in range(6)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k).tolist() for k in ("mean", "scale", "coef", "intercept", "slope", "offset")}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Linear:
+        import numpy as np
+
+        return cls(
+            *(np.asarray(d[k], dtype=np.float64) for k in ("mean", "scale", "coef", "intercept", "slope", "offset"))
+        )
+
+
+@dataclass(frozen=True)
 class Model:
+    """A trained model: a scikit-learn pipeline (from a joblib file or `train`), its linear
+    arrays (from a JSON file, or derived from a logistic-regression pipeline), or both."""
+
     pipeline: Any
     metadata: dict[str, Any] = field(default_factory=dict)
     name: str = DEFAULT_MODEL
+    linear: Linear | None = None
 
     @property
     def info(self) -> ModelInfo:
         return ModelInfo(self.name, str(self.metadata.get("qualcheck", "")), str(self.metadata.get("sklearn", "")))
 
-    def predict(self, analyses: Sequence[Analysis]) -> list[float]:
-        """Calibrated content-farm probabilities, one per analysis."""
-        if not analyses:
-            return []
-        proba = self.pipeline.predict_proba(list(analyses))
-        # BLAS may sum in another order for another batch size; six decimals keep a score
-        # independent of the batch it was computed in
-        return [round(float(p), SCORE_DECIMALS) for p in proba[:, 1]]
-
-    def contributions(self, rows: Any) -> Any:
-        """Per article and feature, how far the feature moved the calibrated log-odds from an
-        average article (linear models only; None for others). Explanations rank by this."""
-        import numpy as np
-
-        calibrated = getattr(self.pipeline.named_steps["clf"], "calibrated_classifiers_", [])
-        total = np.zeros_like(rows, dtype=np.float64)
-        for cc in calibrated:
-            steps = getattr(cc.estimator, "named_steps", {})
-            scaler, linear = steps.get("standardscaler"), steps.get("logisticregression")
-            slope = getattr(cc.calibrators[0], "a_", None)
-            if scaler is None or linear is None or slope is None:
-                return None
-            total += -slope * linear.coef_[0] * (rows - scaler.mean_) / scaler.scale_
-        return total / len(calibrated) if calibrated else None
-
     @property
     def feature_names(self) -> list[str]:
-        return [str(n) for n in self.pipeline.named_steps["features"].get_feature_names_out()]
+        return [str(n) for n in self.metadata["feature_names"]]
+
+    @property
+    def codes(self) -> list[str]:
+        return [n[5:] for n in self.feature_names if n.startswith("code:")]
+
+    def rows(self, analyses: Sequence[Analysis]) -> Any:
+        return feature_matrix(analyses, self.codes)
+
+    def predict(self, analyses: Sequence[Analysis]) -> list[float]:
+        """Calibrated content-farm probabilities, one per analysis."""
+        return self.predict_rows(self.rows(analyses)) if analyses else []
+
+    def predict_rows(self, rows: Any) -> list[float]:
+        if len(rows) == 0:
+            return []
+        if self.linear is not None:
+            proba = self.linear.proba(rows)
+        else:
+            proba = self.pipeline.named_steps["clf"].predict_proba(rows)[:, 1]
+        # BLAS may sum in another order for another batch size; six decimals keep a score
+        # independent of the batch it was computed in
+        return [round(float(p), SCORE_DECIMALS) for p in proba]
+
+    def contributions(self, rows: Any) -> Any:
+        """How far each feature moved each article's log-odds (linear models; None otherwise)."""
+        return None if self.linear is None else self.linear.contributions(rows)
 
 
 def build_pipeline(kind: str = "logreg") -> Any:
@@ -78,6 +150,8 @@ def build_pipeline(kind: str = "logreg") -> Any:
     from sklearn.model_selection import GroupKFold
     from sklearn.pipeline import Pipeline, make_pipeline
     from sklearn.preprocessing import StandardScaler
+
+    from .features import ArticleFeatures
 
     if kind == "logreg":
         clf: Any = make_pipeline(StandardScaler(), LogisticRegression(C=0.5, max_iter=2000))
@@ -162,20 +236,29 @@ def train(
         metadata["validation"] = summary(list(y), oof)
     pipeline = _fit(build_pipeline(kind), analyses, y, groups)
     metadata["feature_names"] = [str(n) for n in pipeline.named_steps["features"].get_feature_names_out()]
-    return Model(pipeline, metadata)
+    return Model(pipeline, metadata, linear=Linear.from_pipeline(pipeline))
 
 
 def save(model: Model, path: str | Path) -> None:
+    """A `.json` path stores the linear arrays and metadata (logistic regression only; loads
+    without scikit-learn and runs no code); any other path a joblib pickle of the pipeline."""
+    if str(path).endswith(".json"):
+        if model.linear is None:
+            raise ModelError(f"{path}: only a logistic-regression model can be saved as JSON (use .joblib)")
+        blob = {"format": MODEL_FORMAT, "metadata": model.metadata, "linear": model.linear.to_dict()}
+        Path(path).write_text(json.dumps(blob, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return
     import joblib
 
     joblib.dump({"format": MODEL_FORMAT, "pipeline": model.pipeline, "metadata": model.metadata}, path, compress=3)
 
 
 def load(path: str | Path | None = None) -> Model:
-    """Load a model file (default: the one shipped). Only load files you trust: unpickling runs code.
+    """Load a model file (default: the one shipped). A JSON model is plain data; a joblib file is
+    a pickle, and unpickling runs code: only load joblib files you trust.
 
-    Warns when the file was made with another scikit-learn version; raises `ModelError` when its
-    features no longer match the detectors of this qualcheck.
+    Warns when a joblib file was made with another scikit-learn version; raises `ModelError` when
+    the model's features no longer match the detectors of this qualcheck.
     """
     if path is None or path == DEFAULT_MODEL:
         return _load_default()
@@ -191,28 +274,47 @@ def _load_default() -> Model:
 
 
 def _load(path: Path, name: str) -> Model:
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    model = _load_json(path, name) if path.suffix == ".json" else _load_joblib(path, name)
+    if model.feature_names != feature_names():
+        raise ModelError(
+            f"{path}: the model's features do not match this qualcheck's detectors (retrain with `qualcheck train`)"
+        )
+    return model
+
+
+def _load_json(path: Path, name: str) -> Model:
+    try:
+        blob = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(blob, dict) or blob.get("format") != MODEL_FORMAT:
+            raise ValueError(f"format {MODEL_FORMAT} expected")
+        linear = Linear.from_dict(blob["linear"])
+        metadata = dict(blob["metadata"])
+        n = len(metadata["feature_names"])
+        if linear.coef.ndim != 2 or linear.coef.shape[1] != n or linear.mean.shape != linear.coef.shape:
+            raise ValueError("arrays do not match the feature names")
+    except Exception as exc:  # truncated, foreign or hand-edited: say so in one line
+        raise ModelError(f"{path}: not a qualcheck model ({type(exc).__name__}: {exc})") from None
+    return Model(None, metadata, name, linear)
+
+
+def _load_joblib(path: Path, name: str) -> Model:
     import joblib
     import sklearn
 
     try:
         blob = joblib.load(path)
-    except FileNotFoundError:
-        raise ModelError(f"{path}: no such model file") from None
     except Exception as exc:  # a truncated or foreign file: say so in one line
         raise ModelError(f"{path}: not a qualcheck model ({type(exc).__name__}: {exc})") from None
     if not isinstance(blob, dict) or blob.get("format") != MODEL_FORMAT:
         raise ModelError(f"{path}: not a qualcheck model file (format {MODEL_FORMAT} expected)")
-    model = Model(blob["pipeline"], blob["metadata"], name)
-    trained_with = model.metadata.get("sklearn")
+    metadata = blob["metadata"]
+    trained_with = metadata.get("sklearn")
     if trained_with != sklearn.__version__:
         warnings.warn(
             f"{path}: model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
             "scores may differ (retrain with `qualcheck train`)",
-            stacklevel=2,
+            stacklevel=3,
         )
-    expected = ArticleFeatures().fit([]).get_feature_names_out().tolist()
-    if model.metadata.get("feature_names") != expected:
-        raise ModelError(
-            f"{path}: the model's features do not match this qualcheck's detectors (retrain with `qualcheck train`)"
-        )
-    return model
+    return Model(blob["pipeline"], metadata, name, Linear.from_pipeline(blob["pipeline"]))

@@ -3,6 +3,9 @@ refuses files it cannot use."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -29,9 +32,8 @@ def test_shipped_model_metadata() -> None:
     assert 0.5 < meta["validation"]["roc_auc"] <= 1.0
 
 
-def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
+def test_training_reproduces_the_shipped_model(examples: list) -> None:
     """`qualcheck train corpora/` rebuilds the shipped model: same data hash, same scores."""
-    examples = training_examples(ROOT / "corpora")
     shipped = m.load()
     assert data_hash(examples) == shipped.metadata["training_data_sha256"]
     rebuilt = m.train(
@@ -45,30 +47,110 @@ def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
 
     analyses = [analyze(t) for t in SAMPLES]
     assert rebuilt.predict(analyses) == shipped.predict(analyses)
+    assert rebuilt.linear is not None and shipped.linear is not None
+    import numpy as np
+
+    for name, value in rebuilt.linear.to_dict().items():  # equal up to the order BLAS sums in
+        assert np.allclose(value, shipped.linear.to_dict()[name], rtol=1e-9, atol=1e-12), name
 
 
-def test_load_rejects_foreign_and_stale_files(tmp_path: Path) -> None:
-    junk = tmp_path / "junk.joblib"
-    junk.write_bytes(b"garbage")
-    with pytest.raises(m.ModelError, match="not a qualcheck model"):
-        m.load(junk)
+@pytest.fixture(scope="module")
+def examples() -> list:
+    return training_examples(ROOT / "corpora")
+
+
+@pytest.fixture(scope="module")
+def small(examples: list) -> m.Model:
+    """A model trained quickly on a slice of the corpus, with its scikit-learn pipeline."""
+    examples = examples[:400]
+    return m.train([e.text for e in examples], [e.label for e in examples], [e.group for e in examples], validate=False)
+
+
+def test_linear_arrays_score_exactly_as_the_pipeline(small: m.Model, examples: list) -> None:
+    from qualcheck.features import analyze, feature_matrix
+
+    analyses = [analyze(e.text) for e in examples[400:700]]
+    via_sklearn = small.pipeline.predict_proba(analyses)[:, 1]
+    assert small.linear is not None
+    via_arrays = small.linear.proba(feature_matrix(analyses, small.codes))
+    assert max(abs(a - b) for a, b in zip(via_sklearn, via_arrays, strict=True)) < 1e-12
+
+
+def test_json_and_joblib_files_round_trip(small: m.Model, tmp_path: Path) -> None:
+    from qualcheck.features import analyze
+
+    analyses = [analyze(t) for t in SAMPLES]
+    for name in ("m.json", "m.joblib"):
+        m.save(small, tmp_path / name)
+        loaded = m.load(tmp_path / name)
+        assert loaded.predict(analyses) == small.predict(analyses)
+        assert loaded.metadata == small.metadata
+
+
+def test_shipped_model_loads_without_scikit_learn() -> None:
+    code = (
+        "import sys; from qualcheck import score; r = score('He said declared the plan. Source link'); "
+        "print(r.score > 0.5, sorted(m for m in ('sklearn', 'nltk', 'joblib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "[]"]
+
+
+def test_load_rejects_foreign_and_stale_files(small: m.Model, tmp_path: Path) -> None:
+    for name in ("junk.joblib", "junk.json"):
+        (tmp_path / name).write_bytes(b"garbage")
+        with pytest.raises(m.ModelError, match="not a qualcheck model"):
+            m.load(tmp_path / name)
     with pytest.raises(m.ModelError, match="no such model file"):
         m.load(tmp_path / "missing.joblib")
-    shipped = m.load()
-    stale = tmp_path / "stale.joblib"
-    meta = dict(shipped.metadata, feature_names=[*shipped.metadata["feature_names"], "code:QC999"])
-    joblib.dump({"format": m.MODEL_FORMAT, "pipeline": shipped.pipeline, "metadata": meta}, stale)
-    with pytest.raises(m.ModelError, match="do not match"):
-        m.load(stale)
+    stale = m.Model(
+        small.pipeline,
+        dict(small.metadata, feature_names=[*small.metadata["feature_names"], "code:QC999"]),
+        linear=small.linear,
+    )
+    for name in ("stale.joblib", "stale.json"):
+        if name.endswith(".json"):  # arrays sized for the stale names, as a real old file would be
+            d = stale.linear.to_dict() if stale.linear else {}
+            d = {k: [[*r, 0.0] for r in v] if k in ("mean", "coef") else v for k, v in d.items()}
+            d["scale"] = [[*r, 1.0] for r in d["scale"]]
+            (tmp_path / name).write_text(
+                json.dumps({"format": m.MODEL_FORMAT, "metadata": stale.metadata, "linear": d}), encoding="utf-8"
+            )
+        else:
+            m.save(stale, tmp_path / name)
+        with pytest.raises(m.ModelError, match="do not match"):
+            m.load(tmp_path / name)
 
 
-def test_load_warns_on_sklearn_version_mismatch(tmp_path: Path) -> None:
-    shipped = m.load()
+def test_load_warns_on_sklearn_version_mismatch(small: m.Model, tmp_path: Path) -> None:
     old = tmp_path / "old.joblib"
-    meta = dict(shipped.metadata, sklearn="0.0.1")
-    joblib.dump({"format": m.MODEL_FORMAT, "pipeline": shipped.pipeline, "metadata": meta}, old)
+    joblib.dump(
+        {"format": m.MODEL_FORMAT, "pipeline": small.pipeline, "metadata": dict(small.metadata, sklearn="0.0.1")}, old
+    )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         loaded = m.load(old)
     assert any("scikit-learn 0.0.1" in str(w.message) for w in caught)
     assert loaded.predict([]) == []
+
+
+def test_gradient_boosting_saves_as_joblib_only(examples: list, tmp_path: Path) -> None:
+    from threadpoolctl import threadpool_limits
+
+    examples = examples[:200]
+    with threadpool_limits(1):  # OpenMP threads crawl when the test run shares its cores
+        hgb = m.train(
+            [e.text for e in examples],
+            [e.label for e in examples],
+            [e.group for e in examples],
+            kind="hgb",
+            validate=False,
+        )
+    assert hgb.linear is None and hgb.contributions([[0.0]]) is None
+    with pytest.raises(m.ModelError, match="logistic-regression"):
+        m.save(hgb, tmp_path / "h.json")
+    m.save(hgb, tmp_path / "h.joblib")
+    from qualcheck.features import analyze
+
+    analyses = [analyze(t) for t in SAMPLES]
+    assert m.load(tmp_path / "h.joblib").predict(analyses) == hgb.predict(analyses)
