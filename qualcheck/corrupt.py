@@ -563,7 +563,9 @@ def corrupt(
     new_title: tuple[str, str] | None = None
     candidates: dict[str, list[tuple[_Edit, ...]]] = {}
     done = attempts = 0
-    while done < wanted and attempts < wanted * 6:
+    # a variant labelled damaged must carry damage: when every kind drawn so far had no place to
+    # act, keep drawing (a zero-damage "variant" is the clean article under the wrong label)
+    while done < wanted and (attempts < wanted * 6 or (done == 0 and attempts < 200)):
         attempts += 1
         kind = rng.choice(pool)
         if kind in TAIL_KINDS:

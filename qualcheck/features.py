@@ -53,6 +53,11 @@ _HEDGE = re.compile(
 _FIRST_WORD = re.compile(r"[\"“‘']*")
 _MIN_WORDS = 100  # rates on very short texts would explode; count them as if 100 words long
 _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
+# How many different codes fired: an honest pipeline leaves one systematic artifact (a stray space
+# here and there, a name dropped by its extractor), content farms stack processes. Charset and
+# entity errors are left out: they are whole-document properties of many honest feeds.
+DISTINCT_NAME = "count:distinct_codes"
+_NOT_COUNTED = frozenset({"QC305", "QC306"})
 
 
 @dataclass(frozen=True)
@@ -106,23 +111,27 @@ def default_codes() -> list[str]:
 
 
 def feature_names(codes: Sequence[str] | None = None) -> list[str]:
-    """Column names: one log count per finding code, then the text statistics."""
-    return [f"code:{c}" for c in (default_codes() if codes is None else codes)] + list(STAT_NAMES)
+    """Column names: one log count per finding code, the number of distinct codes, then the text
+    statistics."""
+    return [f"code:{c}" for c in (default_codes() if codes is None else codes)] + [DISTINCT_NAME, *STAT_NAMES]
 
 
 def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = None) -> np.ndarray:
     """The model's input: log1p of each code's count (the tenth mojibake says little more than
-    the first), then the statistics; one row per analysis."""
+    the first), how many distinct codes fired (charset and markup aside), then the statistics;
+    one row per analysis."""
     codes = default_codes() if codes is None else list(codes)
     column = {c: i for i, c in enumerate(codes)}
+    counted = np.array([c not in _NOT_COUNTED for c in codes], dtype=bool)
     k = len(codes)
-    out = np.zeros((len(analyses), k + len(STAT_NAMES)), dtype=np.float64)
+    out = np.zeros((len(analyses), k + 1 + len(STAT_NAMES)), dtype=np.float64)
     for row, a in enumerate(analyses):
         for f in a.findings:
             i = column.get(f.code)
             if i is not None:
                 out[row, i] += 1.0
-        out[row, k:] = a.stats
+        out[row, k + 1 :] = a.stats
+    out[:, k] = (out[:, :k][:, counted] > 0).sum(axis=1)
     np.log1p(out[:, :k], out=out[:, :k])
     return out
 
