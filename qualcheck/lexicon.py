@@ -45,6 +45,21 @@ def spun_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def spun_pairs() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], str]]], frozenset[str]]:
+    """The spun forms keyed by their first two words (most start with `the`, `a` or `in`, so the
+    first word alone picks too many), and the first words of one-word forms."""
+    pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+    singles: set[str] = set()
+    for first, entries in spun_index().items():
+        for words, phrase in entries:
+            if len(words) == 1:
+                singles.add(first)
+            else:
+                pairs.setdefault((words[0], words[1]), []).append((words, phrase))
+    return pairs, frozenset(singles)
+
+
 ZIPF_FLOOR = 3.0  # every frequency threshold qualcheck uses is at least this
 
 
@@ -92,6 +107,7 @@ def _wordfreq_buckets() -> list[list[str]]:
     return [list(b) for b in get_frequency_list("en", wordlist="best")]
 
 
+@lru_cache(maxsize=1 << 16)  # names recur within and across articles
 def fold(word: str) -> str:
     """Lower case without accents, apostrophes or hyphens: `Kata’ib` -> `kataib`."""
     decomposed = unicodedata.normalize("NFKD", word)

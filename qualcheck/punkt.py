@@ -34,7 +34,7 @@ _REALIGN = regex.compile(r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _ELLIPSIS = regex.compile(r"\.\.+$")
 _INITIAL = regex.compile(r"[^\W\d]\.$")
-_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what nltk looks back for
+_LAST_WHITESPACE = regex.compile(r"[ \t\n\r\x0b\x0c]", regex.REVERSE)  # string.whitespace, searched backwards
 _SENT_END = frozenset(".?!")
 _PUNCTUATION = frozenset(";:,.!?")
 
@@ -101,33 +101,51 @@ class PunktSplitter:
 
     def __init__(self, params: PunktParams) -> None:
         self.params = params
+        self._collocation_starts = frozenset(a for a, _ in params.collocations)
 
     def span_tokenize(self, text: str) -> Iterator[Span]:
         return self._realign(text, self._slices(text))
 
     # --- candidate boundaries ---------------------------------------------------------------
 
-    def _contexts(self, text: str) -> Iterator[tuple[Any, str]]:
-        """Each candidate with the word before it and what follows; a candidate whose preceding
-        word overlaps the previous candidate's (as in `!!!`) replaces it."""
+    def _contexts(self, text: str) -> Iterator[tuple[Any, int, int]]:
+        """Each candidate with the span of the word before it; a candidate whose preceding word
+        overlaps the previous candidate's (as in `!!!`) replaces it."""
         prev_start = prev_stop = 0
-        prev_match: Any | None = None
+        prev_match: Any = None
         for match in _PERIOD_CONTEXT.finditer(text):
-            ws = max(text.rfind(c, prev_stop, match.start()) for c in _WHITESPACE)
-            word_start = ws + 1 if ws > prev_stop else prev_start
+            ws = _LAST_WHITESPACE.search(text, prev_stop, match.start())
+            word_start = ws.end() if ws is not None and ws.start() > prev_stop else prev_start
             if prev_match is not None and prev_stop <= word_start:
-                yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+                yield prev_match, prev_start, prev_stop
             prev_match, prev_start, prev_stop = match, word_start, match.start()
         if prev_match is not None:
-            yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+            yield prev_match, prev_start, prev_stop
 
     def _slices(self, text: str) -> Iterator[Span]:
         last_break = 0
-        for match, context in self._contexts(text):
-            if self._contains_break(context):
+        for match, start, stop in self._contexts(text):
+            if self._obvious_break(text, match, start, stop) or self._contains_break(
+                text[start:stop] + match.group() + match.group("after_tok")
+            ):
                 yield last_break, match.end()
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
         yield last_break, len(text.rstrip())
+
+    def _obvious_break(self, text: str, match: Any, start: int, stop: int) -> bool:
+        """The common cases, decided without tokenising: `?` or `!` always ends a sentence (it is
+        a token of its own and something follows it), and so does a lone full stop, or one after a
+        plain word of two or more letters that is no known abbreviation and starts no known
+        collocation. Everything else goes through the full procedure."""
+        if match.group() != ".":
+            return True
+        if start == stop:  # a lone full stop is a token of its own
+            return "." not in self._collocation_starts
+        word = text[start:stop]
+        if not (len(word) >= 2 and word.isascii() and word.isalpha()):
+            return False
+        typ = word.lower()
+        return typ not in self.params.abbrev_types and typ not in self._collocation_starts
 
     def _realign(self, text: str, slices: Iterator[Span]) -> Iterator[Span]:
         """Closing quotes and brackets after a sentence end belong to that sentence."""
@@ -141,10 +159,10 @@ class PunktSplitter:
                 if start < stop:
                     yield start, stop
                 break
-            m = _REALIGN.match(text[nxt[0] : nxt[1]])
+            m = _REALIGN.match(text, nxt[0], nxt[1])
             if m:
                 yield start, nxt[0] + len(m.group(0).rstrip())
-                realign = m.end()
+                realign = m.end() - nxt[0]
             else:
                 realign = 0
                 if start < stop:

@@ -74,9 +74,13 @@ class Doc:
         text = self.text
         out: list[Span] = []
         for c_start, c_end in _chunks(text, self.paragraphs):
-            for s, e in tok.span_tokenize(text[c_start:c_end]):
+            chunk = text[c_start:c_end]
+            if _no_sentences(chunk):
+                out.append((c_start, c_end))
+                continue
+            for s, e in tok.span_tokenize(chunk):
                 s, e = c_start + s, c_start + e
-                if out and _TITLE_END.search(text, out[-1][0], out[-1][1]):
+                if out and _TITLE_END.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]):
                     out[-1] = (out[-1][0], e)  # "Gen. Mark Milley": a title never ends a sentence
                 else:
                     out.append((s, e))
@@ -84,7 +88,21 @@ class Doc:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return tuple(m.span() for m in _WORD.finditer(self.text))
+        return tuple([m.span() for m in _WORD.finditer(self.text)])
+
+    @cached_property
+    def capitalised(self) -> tuple[Span, ...]:
+        """Tokens that start with a capital letter."""
+        text = self.text
+        return tuple([t for t in self.tokens if text[t[0]].isupper()])
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The tokens' text in lower case, in token order."""
+        low = self.lower
+        if low is not None:
+            return tuple(_WORD.findall(low))
+        return tuple(self.text[s:e].lower() for s, e in self.tokens)
 
     @cached_property
     def lower(self) -> str | None:
@@ -95,7 +113,7 @@ class Doc:
 
     @property
     def n_words(self) -> int:
-        return len(self.tokens)
+        return len(self.words)
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
@@ -120,6 +138,14 @@ def _chunks(text: str, paragraphs: Iterable[Span]) -> Iterator[Span]:
                 start += 1
         if end > start:
             yield start, end
+
+
+def _no_sentences(chunk: str) -> bool:
+    """A long run with a sentence-end mark every few characters (`. , . , . ,`) has no sentences to
+    find; it is one span, instead of hundreds of one-character sentences that every
+    sentence-level check would then visit. Prose has one every eighty characters or so."""
+    marks = chunk.count(".") + chunk.count("?") + chunk.count("!")
+    return marks >= 400 and marks * 6 > len(chunk)
 
 
 def split_paragraphs(text: str) -> Iterable[Span]:

@@ -204,3 +204,15 @@ def test_tokens_index_the_original_text() -> None:
     toks = [text[s:e] for s, e in doc.tokens]
     assert toks == ["Kata\u2019ib", "Hezbollah", "a", "well-known", "group", "grew", "3.5", "percent"]
     assert doc.n_words == len(toks)
+
+
+def test_punctuation_soup_is_one_span_per_chunk_not_thousands_of_sentences() -> None:
+    soup = ". , " * 5000  # 20,000 characters, a sentence-end mark every 4
+    spans = Doc(soup).sentences
+    assert 1 <= len(spans) <= 10
+    assert spans[0][0] == 0 and spans[-1][1] == len(soup.rstrip())
+
+
+def test_dense_but_real_text_is_still_split_into_sentences() -> None:
+    results = " ".join(f"{i}. Team {i} won." for i in range(1, 300))  # numbered results: prose density
+    assert len(Doc(results).sentences) > 250

@@ -73,14 +73,15 @@ _CHROME_LINE = re.compile(
     r"|print|email|whatsapp|telegram|facebook|twitter)" + _TAIL,
     re.IGNORECASE,
 )
-_COMMENT_PHRASES = re.compile(
-    r"Your\s+email\s+address\s+will\s+not\s+be\s+published\.?"
-    r"|Required\s+fields\s+are\s+marked\s*\*?"
-    r"|Save\s+my\s+name,\s+email,\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+I"
+_COMMENT = (
+    r"your\s+email\s+address\s+will\s+not\s+be\s+published\.?"
+    r"|required\s+fields\s+are\s+marked\s*\*?"
+    r"|save\s+my\s+name,\s+email,\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i"
     r"\s+comment\.?"
-    r"|Notify\s+me\s+of\s+(?:follow-up\s+comments|new\s+posts)\s+by\s+email\.?",
-    re.IGNORECASE,
+    r"|notify\s+me\s+of\s+(?:follow-up\s+comments|new\s+posts)\s+by\s+email\.?"
 )
+# searched in the lower-cased text when there is one: case-insensitive matching is slower
+_COMMENT_PHRASES, _COMMENT_PHRASES_I = re.compile(_COMMENT), re.compile(_COMMENT, re.IGNORECASE)
 _COMMENT_LINE = re.compile(
     r"(?:leave\s+a\s+(?:reply|comment)|cancel\s+reply|post\s+comment|comments?"
     r"|\d+\s+comments?|add\s+(?:a\s+)?comment|log\s+in\s+to\s+reply)" + _TAIL,
@@ -131,7 +132,7 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
     "... he uses email." is left alone.
     """
     text = doc.text
-    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES.finditer(text, max(0, len(text) - 600))}
+    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES_I.finditer(text, max(0, len(text) - 600))}
     chain: list[Finding] = []
     pos = len(text.rstrip())
     while pos > 0:
@@ -150,7 +151,8 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def comment_phrases(doc: Doc) -> Iterator[Finding]:
-    for m in _COMMENT_PHRASES.finditer(doc.text):
+    low = doc.lower
+    for m in _COMMENT_PHRASES.finditer(low) if low is not None else _COMMENT_PHRASES_I.finditer(doc.text):
         yield finding(COMMENT_FORM, *m.span())
 
 

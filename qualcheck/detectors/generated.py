@@ -89,15 +89,15 @@ _STOCK_RE = re.compile(
 
 # Lower-case twins: matching lower-cased text is several times faster than IGNORECASE.
 _STOCK_LOWER_RE = re.compile(_STOCK_RE.pattern)
-_ASSISTANT_KEYS = (  # one of these occurs in every text _ASSISTANT_RE can match
+# Every text _ASSISTANT_RE can match contains one of these, one of _ASSISTANT_HERE, or starts
+# with "here".
+_ASSISTANT_HERE = ("certainly", "sure!", "sure,", "sure.", "absolutely", "of course", "\nhere")
+_ASSISTANT_KEYS = (
     "as an ai",
     "language model",
     "fulfil",
     "browse",
     "real-time",
-    "here's",
-    "here’s",
-    "here is",
     "hope this helps",
     "let me know if",
     "my last",
@@ -116,18 +116,29 @@ def _matches(pattern: re.Pattern[str], doc: Doc, r: Rule) -> Iterator[Finding]:
 @detector
 def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
-    if low is not None and not any(k in low for k in _ASSISTANT_KEYS):
+    if (
+        low is not None
+        and not any(k in low for k in _ASSISTANT_KEYS)
+        and not low.startswith("here")
+        and not any(k in low for k in _ASSISTANT_HERE)
+    ):
         return iter(())  # the common case: no trigger word at all, so skip the slow pattern
     return _matches(_ASSISTANT_RE, doc, ASSISTANT)
 
 
 @detector
 def placeholders(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    if "[" not in text and "{{" not in text and "XX/" not in text and "xx/" not in text:
+        return iter(())  # every placeholder has one of these: skip the pattern
     return _matches(_PLACEHOLDER_RE, doc, PLACEHOLDER)
 
 
 @detector
 def markdown(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    if "#" not in text and "**" not in text and "__" not in text and "](" not in text and "* " not in text:
+        return iter(())  # every markdown remnant has one of these: skip the pattern
     return _matches(_MARKDOWN_RE, doc, MARKDOWN)
 
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
-from ..lexicon import fold, spun_index, zipf
+from ..lexicon import fold, spun_index, spun_pairs, zipf
 from ..text import Doc
 from ..types import Finding
 from . import detector, finding, rule
@@ -60,6 +61,7 @@ _PREV_CAP = re.compile(r"([A-Z][\w’'\-]+)\s+$")
 _DEMONYM = re.compile(r"(?:ians|ian|ans|an|ns|ese|is|i|s|e|n)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _sound(word: str) -> str:
     w = fold(word)
     for a, b in _SOUNDS:
@@ -122,7 +124,7 @@ def entity_drift(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     starts = sentence_initial(doc)
     forms: dict[str, list[tuple[int, int]]] = {}
-    for s, e in doc.tokens:
+    for s, e in doc.capitalised:
         if s in starts or not _CAP_TOKEN.fullmatch(text, s, e):
             continue
         word = _POSSESSIVE.sub("", text[s:e])
@@ -148,18 +150,21 @@ _JOINERS = frozenset({" ", "-", "' ", "’ "})
 @detector
 def tortured_phrases(doc: Doc) -> Iterator[Finding]:
     index = spun_index()
+    pairs, singles = spun_pairs()
     text = doc.text
-    tokens = doc.tokens
-    words = [text[s:e].lower() for s, e in tokens]
-    i = 0
-    while i < len(words):
-        for form, phrase in index.get(words[i], ()):
+    words = doc.words
+    resume = 0  # matches do not overlap
+    nexts = (*words[1:], "") if words else ()
+    hits = [i for i, pair in enumerate(zip(words, nexts, strict=True)) if pair in pairs or pair[0] in singles]
+    for i in hits:
+        if i < resume:
+            continue
+        for form, phrase in index[words[i]]:
             n = len(form)
-            if tuple(words[i : i + n]) == form and _contiguous(text, tokens[i : i + n]):
-                yield finding(TORTURED, tokens[i][0], tokens[i + n - 1][1], f"a spun form of '{phrase}'")
-                i += n - 1
+            if words[i : i + n] == form and _contiguous(text, doc.tokens[i : i + n]):
+                yield finding(TORTURED, doc.tokens[i][0], doc.tokens[i + n - 1][1], f"a spun form of '{phrase}'")
+                resume = i + n
                 break
-        i += 1
 
 
 def _contiguous(text: str, spans: tuple[tuple[int, int], ...]) -> bool:

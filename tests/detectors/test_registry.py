@@ -78,3 +78,12 @@ def test_damaged_text_fires_every_family() -> None:
 @pytest.mark.parametrize("text", ["", " ", "\n", "\n\n\n", " \t\n \r\n  "], ids=repr)
 def test_empty_and_whitespace_text_gives_no_findings(text: str) -> None:
     assert run_all(Doc(text)) == []
+
+
+def test_a_detector_reports_at_most_its_cap_per_article() -> None:
+    from qualcheck.detectors import MAX_FINDINGS_PER_DETECTOR
+
+    found = run_all(Doc("The talks ended. , and resumed. " * (MAX_FINDINGS_PER_DETECTOR + 50)))
+    stray = [f for f in found if f.code == "QC201"]
+    assert len(stray) == MAX_FINDINGS_PER_DETECTOR
+    assert [f.start for f in stray] == sorted(f.start for f in stray)
