@@ -46,18 +46,18 @@ def spun_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 @lru_cache(maxsize=1)
-def spun_pairs() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], str]]], frozenset[str]]:
-    """The spun forms keyed by their first two words (most start with `the`, `a` or `in`, so the
-    first word alone picks too many), and the first words of one-word forms."""
-    pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+def spun_pairs() -> tuple[frozenset[tuple[str, str]], frozenset[str], frozenset[str]]:
+    """The first two words of every spun form (most start with `the`, `a` or `in`, so the first
+    word alone picks too many), the one-word forms, and every form's first word."""
+    pairs: set[tuple[str, str]] = set()
     singles: set[str] = set()
     for first, entries in spun_index().items():
-        for words, phrase in entries:
+        for words, _phrase in entries:
             if len(words) == 1:
                 singles.add(first)
             else:
-                pairs.setdefault((words[0], words[1]), []).append((words, phrase))
-    return pairs, frozenset(singles)
+                pairs.add((words[0], words[1]))
+    return frozenset(pairs), frozenset(singles), frozenset(singles | {a for a, _ in pairs})
 
 
 ZIPF_FLOOR = 3.0  # every frequency threshold qualcheck uses is at least this

@@ -100,11 +100,11 @@ _MARKUP_RE = re.compile(
     re.IGNORECASE,
 )
 # UTF-8 read as Windows-1252/Latin-1: â€™ â€œ Ã© Â and a byte-order mark read as text.
-_MOJIBAKE_RE = re.compile(
-    "â€[™œ\u009d˜”“¦¢\u2122\u0153\u02dc\u201d\u201c\u2013\u2014\u00a6]|â€"
+_MOJIBAKE_RE = re.compile(  # the look-ahead lets the engine skip to the few starting letters
+    "(?=[âÃÂï\ufffd])(?:â€[™œ\u009d˜”“¦¢\u2122\u0153\u02dc\u201d\u201c\u2013\u2014\u00a6]|â€"
     "|Ã[\u0080-\u00bf©¨§¡¢£¤¥¦¼½¾¶¸¹º»]"
     "|Â[\u00a0-\u00bf]"
-    "|ï»¿|\ufffd+"
+    "|ï»¿|\ufffd+)"
 )
 
 

@@ -51,17 +51,18 @@ STOCK = rule(
     "a stock phrase typical of machine-written news",
 )
 
-_ASSISTANT_RE = re.compile(
+_ASSISTANT = (
     r"\bas an ai(?: language model| assistant|,)|\bas a (?:large )?language model\b"
-    r"|\bI (?:cannot|can't|can’t|am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
+    r"|\bi (?:cannot|can't|can’t|am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
     r"|access real-time)\b"
     r"|\b(?:certainly|sure|absolutely|of course)[!,.]\s+here(?:'s|’s| is) (?:a|an|the|your)\b"
     r"|^here(?:'s|’s| is) (?:a|an|the|your) (?:\w+ ){0,3}(?:article|story|report|version|rewrite)\b"
-    r"|\bI hope this helps\b|\blet me know if you(?:'d|’d| would) like\b"
+    r"|\bi hope this helps\b|\blet me know if you(?:'d|’d| would) like\b"
     r"|\b(?:as of|since) my (?:last|latest) (?:knowledge )?(?:update|training)\b|\bknowledge cut-?off\b"
-    r"|\bI (?:don't|don’t|do not) have (?:access to )?real-time\b|\bregenerate response\b",
-    re.IGNORECASE | re.MULTILINE,
+    r"|\bi (?:don't|don’t|do not) have (?:access to )?real-time\b|\bregenerate response\b"
 )
+_ASSISTANT_RE = re.compile(_ASSISTANT, re.IGNORECASE | re.MULTILINE)
+_ASSISTANT_LOWER_RE = re.compile(_ASSISTANT, re.MULTILINE)  # for the lower-cased text: faster
 # Capitalised, as templates write them: "[City Name]", "[Insert quote]"; an editor's "[your]" is not.
 _PLACEHOLDER_RE = re.compile(
     r"\[(?:Insert|INSERT|Add|Include)\b[^\]\n]{1,50}\]"
@@ -89,9 +90,9 @@ _STOCK_RE = re.compile(
 
 # Lower-case twins: matching lower-cased text is several times faster than IGNORECASE.
 _STOCK_LOWER_RE = re.compile(_STOCK_RE.pattern)
-# Every text _ASSISTANT_RE can match contains one of these, one of _ASSISTANT_HERE, or starts
-# with "here".
-_ASSISTANT_HERE = ("certainly", "sure!", "sure,", "sure.", "absolutely", "of course", "\nhere")
+# Every text _ASSISTANT_RE can match contains one of _ASSISTANT_KEYS or passes _assistant_here.
+_ASSISTANT_HERE = ("here's", "here’s", "here is")
+_ASSISTANT_CONSENT = ("certainly", "sure", "absolutely", "of course")
 _ASSISTANT_KEYS = (
     "as an ai",
     "language model",
@@ -113,16 +114,28 @@ def _matches(pattern: re.Pattern[str], doc: Doc, r: Rule) -> Iterator[Finding]:
         yield finding(r, *m.span())
 
 
+def _assistant_here(low: str) -> bool:
+    """`Here's` at the start of a line, or right after `Certainly!` and the like."""
+    for key in _ASSISTANT_HERE:
+        i = low.find(key)
+        while i >= 0:
+            if i == 0 or low[i - 1] == "\n":
+                return True
+            if not low[i - 1].isalpha():
+                before = low[max(0, i - 20) : i].rstrip()
+                if before and before[-1] in "!,." and before[:-1].endswith(_ASSISTANT_CONSENT):
+                    return True
+            i = low.find(key, i + 1)
+    return False
+
+
 @detector
 def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
-    if (
-        low is not None
-        and not any(k in low for k in _ASSISTANT_KEYS)
-        and not low.startswith("here")
-        and not any(k in low for k in _ASSISTANT_HERE)
-    ):
+    if low is not None and not any(k in low for k in _ASSISTANT_KEYS) and not _assistant_here(low):
         return iter(())  # the common case: no trigger word at all, so skip the slow pattern
+    if low is not None:
+        return (finding(ASSISTANT, *m.span()) for m in _ASSISTANT_LOWER_RE.finditer(low))
     return _matches(_ASSISTANT_RE, doc, ASSISTANT)
 
 

@@ -150,12 +150,15 @@ _JOINERS = frozenset({" ", "-", "' ", "’ "})
 @detector
 def tortured_phrases(doc: Doc) -> Iterator[Finding]:
     index = spun_index()
-    pairs, singles = spun_pairs()
+    pairs, singles, firsts = spun_pairs()
     text = doc.text
     words = doc.words
     resume = 0  # matches do not overlap
-    nexts = (*words[1:], "") if words else ()
-    hits = [i for i, pair in enumerate(zip(words, nexts, strict=True)) if pair in pairs or pair[0] in singles]
+    hits = [
+        i
+        for i, w in enumerate(words)
+        if w in firsts and (w in singles or (i + 1 < len(words) and (w, words[i + 1]) in pairs))
+    ]
     for i in hits:
         if i < resume:
             continue
@@ -175,14 +178,14 @@ def _contiguous(text: str, spans: tuple[tuple[int, int], ...]) -> bool:
 # --- literal translation ------------------------------------------------------------------------
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_LITERAL_RE = re.compile(
-    rf"\b(?:in|at)\s+{_DAYS}\b(?![’']|\s+(?:night|morning|afternoon|evening)s?\b)"  # "in Monday"
+_LITERAL_RE = re.compile(  # every branch starts with i, a, o or t: the look-ahead skips to those
+    rf"(?=[iaot])(?:\b(?:in|at)\s+{_DAYS}\b(?![’']|\s+(?:night|morning|afternoon|evening)s?\b)"  # "in Monday"
     r"|\b(?:on|at)\s+(?:19|20)\d\d(?=[.,;:!?])"  # "on 2020."
     r"|\b(?:the\s+(?:a(?![.\w]|\s+cappella)|an|his|her|their|its|our|my|your)"
     r"|an?\s+(?:the|his|her|their|its|our|my|your))\b"
     r"|\ba\s+(?!one\b|once\b|eu|uni|use|usu|ura|ute)[aeio][a-z]+\b(?!\.\w)"  # "a important"
     r"|\ban\s+(?![aeiouh]|x-?ray)[b-df-gj-np-tv-z][a-z]{2,}\b(?!\.\w)"  # "an big"
-    r"|\baccording\s+to\s+(?:(?!who\b|which\b|that\b)[\w’'\-]+\s+){1,5}(?:said|says)\b"  # "... the ministry said"
+    r"|\baccording\s+to\s+(?:(?!who\b|which\b|that\b)[\w’'\-]+\s+){1,5}(?:said|says)\b)"  # "... the ministry said"
 )
 
 
