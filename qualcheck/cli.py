@@ -142,7 +142,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     progress = _Progress() if sys.stderr.isatty() else None
     n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
     with parallel:
-        for report in checker.score_many(articles(), n_jobs=n_jobs, batch_size=64 if n_jobs != 1 else 256):
+        for report in checker.score_many(articles(), n_jobs=n_jobs, batch_size=256):
             flagged += report.flagged
             writer.write(report)
             if progress:

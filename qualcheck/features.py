@@ -92,8 +92,8 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     counts = Counter(words)
     stop = sum(counts[w] for w in counts.keys() & STOPWORDS)
     alpha_words = [w for w in counts if len(w) > 2 and w.isalpha()]
-    alpha = sum(counts[w] for w in alpha_words)
-    rare = sum(counts[w] for w in alpha_words if w not in freq)
+    alpha = sum(map(counts.__getitem__, alpha_words))
+    rare = sum(map(counts.__getitem__, [w for w in alpha_words if w not in freq]))
     unnamed, hedges = _sources_and_hedges(doc)
     stats = {
         "stat:mean_word_len": sum(map(len, words)) / n,

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any, Literal
 
 from .punkt import PunktParams, PunktSplitter
@@ -23,6 +24,7 @@ _CHUNK = 5000
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 _OPENERS = "“«„"
@@ -88,7 +90,7 @@ class Doc:
 
     @cached_property
     def tokens(self) -> tuple[Span, ...]:
-        return tuple([m.span() for m in _WORD.finditer(self.text)])
+        return self._lexed[0]
 
     @cached_property
     def capitalised(self) -> tuple[Span, ...]:
@@ -99,10 +101,20 @@ class Doc:
     @cached_property
     def words(self) -> tuple[str, ...]:
         """The tokens' text in lower case, in token order."""
+        return self._lexed[1]
+
+    @cached_property
+    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...]]:
         low = self.lower
-        if low is not None:
-            return tuple(_WORD.findall(low))
-        return tuple(self.text[s:e].lower() for s, e in self.tokens)
+        if low is None:
+            tokens = tuple([m.span() for m in _WORD.finditer(self.text)])
+            return tokens, tuple(self.text[s:e].lower() for s, e in tokens)
+        # one split of the lower-cased text gives the words, and the running length of the pieces
+        # their offsets: faster than a match object per word
+        parts = _WORD_SPLIT.split(low)
+        ends = list(accumulate(map(len, parts)))
+        words = tuple(parts[1::2])
+        return tuple(zip(ends[0::2][: len(words)], ends[1::2], strict=True)), words
 
     @cached_property
     def lower(self) -> str | None:

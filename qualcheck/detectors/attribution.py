@@ -107,7 +107,8 @@ def orphan_fragment(doc: Doc) -> Iterator[Finding]:
 @detector
 def doubled_verb(doc: Doc) -> Iterator[Finding]:
     words = doc.words
-    if not any(words[i + 1] in _SECOND_WORDS for i, w in enumerate(words[:-1]) if w in _FIRST_WORDS):
+    seconds = [i for i, w in enumerate(words) if w in _SECOND_WORDS]
+    if not any(i and words[i - 1] in _FIRST_WORDS for i in seconds):
         return  # every match is two such words in a row: without a pair, skip the pattern
     for m in _DOUBLED_RE.finditer(doc.text):
         yield finding(DOUBLED_VERB, *m.span())

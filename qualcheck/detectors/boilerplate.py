@@ -170,5 +170,8 @@ def markup(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def mojibake(doc: Doc) -> Iterator[Finding]:
-    for m in _MOJIBAKE_RE.finditer(doc.text):
+    text = doc.text
+    if not any(c in text for c in "âÃÂï\ufffd"):
+        return  # every mojibake sequence starts with one of these
+    for m in _MOJIBAKE_RE.finditer(text):
         yield finding(MOJIBAKE, *m.span())

@@ -90,6 +90,14 @@ _STOCK_RE = re.compile(
 
 # Lower-case twins: matching lower-cased text is several times faster than IGNORECASE.
 _STOCK_LOWER_RE = re.compile(_STOCK_RE.pattern)
+# Every match of _STOCK_RE contains one of these: without any, the pattern need not run.
+_STOCK_ANCHORS = (
+    "remains to be seen", "time will tell", "in conclusion", "in today's", "in the ever-", "highlight",
+    "as a reminder", "testament", "crucial role", "vital role", "pivotal role", "key role",
+    "navigate the complexities", "light on", "sparked", "as the situation", "to unfold", "significant step",
+    "far-reaching", "could potentially", "the move is seen as", "questions about", "to note",
+    "moving forward", "stakeholders", "delve", "myriad of", "underscore",
+)  # fmt: skip
 # Every text _ASSISTANT_RE can match contains one of _ASSISTANT_KEYS or passes _assistant_here.
 _ASSISTANT_HERE = ("here's", "here’s", "here is")
 _ASSISTANT_CONSENT = ("certainly", "sure", "absolutely", "of course")
@@ -165,4 +173,6 @@ def stock_phrases(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
     if low is None:
         return _matches(_STOCK_RE, doc, STOCK)
+    if not any(a in low for a in _STOCK_ANCHORS):
+        return iter(())
     return (finding(STOCK, *m.span()) for m in _STOCK_LOWER_RE.finditer(low))

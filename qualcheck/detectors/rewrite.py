@@ -69,6 +69,7 @@ def _sound(word: str) -> str:
     return _DOUBLE.sub(r"\1", w)
 
 
+@lru_cache(maxsize=1 << 16)
 def _skeleton(sound: str) -> str:
     return sound[:1] + _VOWELS.sub("", sound[1:])
 
@@ -119,16 +120,22 @@ def _same_entity_variants(a: str, b: str) -> bool:
     return ratio(sa, sb) >= 75 and ratio(la, lb) >= 60
 
 
+@lru_cache(maxsize=1 << 16)  # names recur within and across articles
+def _name_part(token: str) -> str | None:
+    """The name a capitalised token stands for (possessive dropped), if long enough to compare."""
+    if not _CAP_TOKEN.fullmatch(token):
+        return None
+    word = _POSSESSIVE.sub("", token)
+    return word if len(fold(word)) >= 5 else None
+
+
 @detector
 def entity_drift(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     starts = sentence_initial(doc)
     forms: dict[str, list[tuple[int, int]]] = {}
     for s, e in doc.capitalised:
-        if s in starts or not _CAP_TOKEN.fullmatch(text, s, e):
-            continue
-        word = _POSSESSIVE.sub("", text[s:e])
-        if len(fold(word)) >= 5:
+        if s not in starts and (word := _name_part(text[s:e])):
             forms.setdefault(word, []).append((s, s + len(word)))
     buckets: dict[str, list[str]] = {}
     for word in forms:
