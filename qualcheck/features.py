@@ -51,6 +51,7 @@ _ACCORDING_TO = frozenset("reports experts officials sources analysts".split())
 _ACCORDING_TO_THE = frozenset("report study statement".split())
 _HEDGE_WORDS = frozenset("could may might potentially likely possibly".split())
 _HEDGE_BEFORE_TO = frozenset("expected appear appears seem seems".split())
+_TRIGGERS = _UNNAMED_SUBJECTS | _HEDGE_WORDS | _HEDGE_BEFORE_TO | {"according"}
 _FIRST_WORD = re.compile(r"[\"“‘']*")
 _MIN_WORDS = 100  # rates on very short texts would explode; count them as if 100 words long
 _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
@@ -127,8 +128,13 @@ def _sources_and_hedges(doc: Doc) -> tuple[int, int]:
         return True
 
     unnamed = hedges = 0
-    for i in [i for i, w in enumerate(words) if w in _UNNAMED_SUBJECTS or w == "according"]:
-        if words[i] == "according":
+    for i in [i for i, w in enumerate(words) if w in _TRIGGERS]:
+        w = words[i]
+        if w in _HEDGE_WORDS:
+            hedges += 1
+        elif w in _HEDGE_BEFORE_TO:
+            hedges += run(i, "to")
+        elif w == "according":
             unnamed += run(i, "to", _ACCORDING_TO) or run(i, "to", "the", _ACCORDING_TO_THE)
         else:
             unnamed += (
@@ -137,8 +143,6 @@ def _sources_and_hedges(doc: Doc) -> tuple[int, int]:
                 or run(i, "pointed", "out")
                 or run(i, "have", "pointed", "out")
             )
-    for i in [i for i, w in enumerate(words) if w in _HEDGE_WORDS or w in _HEDGE_BEFORE_TO]:
-        hedges += words[i] in _HEDGE_WORDS or run(i, "to")
     return unnamed, hedges
 
 

@@ -13,7 +13,6 @@ from a cold start, and its per-token objects made sentence splitting a quarter o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +29,7 @@ _WORD_TOKEN = regex.compile(
     rf"|,(?=$|\s|{_NON_WORD}|{_MULTI_CHAR}))|\S)"
 )
 _PERIOD_CONTEXT = regex.compile(rf"[\.\?!](?=(?P<after_tok>{_NON_WORD}|\s+(?P<next_tok>\S+)))")
+_CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # what _REALIGN can start with
 _REALIGN = regex.compile(r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)", regex.MULTILINE)
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _ELLIPSIS = regex.compile(r"\.\.+$")
@@ -103,34 +103,38 @@ class PunktSplitter:
         self.params = params
         self._collocation_starts = frozenset(a for a, _ in params.collocations)
 
-    def span_tokenize(self, text: str) -> Iterator[Span]:
+    def span_tokenize(self, text: str) -> list[Span]:
         return self._realign(text, self._slices(text))
 
     # --- candidate boundaries ---------------------------------------------------------------
 
-    def _contexts(self, text: str) -> Iterator[tuple[Any, int, int]]:
-        """Each candidate with the span of the word before it; a candidate whose preceding word
-        overlaps the previous candidate's (as in `!!!`) replaces it."""
-        prev_start = prev_stop = 0
-        prev_match: Any = None
-        for match in _PERIOD_CONTEXT.finditer(text):
-            ws = _LAST_WHITESPACE.search(text, prev_stop, match.start())
-            word_start = ws.end() if ws is not None and ws.start() > prev_stop else prev_start
-            if prev_match is not None and prev_stop <= word_start:
-                yield prev_match, prev_start, prev_stop
-            prev_match, prev_start, prev_stop = match, word_start, match.start()
-        if prev_match is not None:
-            yield prev_match, prev_start, prev_stop
-
-    def _slices(self, text: str) -> Iterator[Span]:
+    def _slices(self, text: str) -> list[Span]:
+        """Spans between the candidates Punkt decides are breaks. Each candidate is judged with the
+        word before it; a candidate whose preceding word overlaps the previous candidate's (as in
+        `!!!`) replaces it."""
+        out: list[Span] = []
         last_break = 0
-        for match, start, stop in self._contexts(text):
-            if self._obvious_break(text, match, start, stop) or self._contains_break(
-                text[start:stop] + match.group() + match.group("after_tok")
+        prev_start = prev_stop = 0
+        prev: Any = None
+        for match in [*_PERIOD_CONTEXT.finditer(text), None]:
+            if match is not None:
+                ws = _LAST_WHITESPACE.search(text, prev_stop, match.start())
+                word_start = ws.end() if ws is not None and ws.start() > prev_stop else prev_start
+                if prev is None or prev_stop > word_start:
+                    prev, prev_start, prev_stop = match, word_start, match.start()
+                    continue
+            if prev is None:
+                break
+            if self._obvious_break(text, prev, prev_start, prev_stop) or self._contains_break(
+                text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")
             ):
-                yield last_break, match.end()
-                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-        yield last_break, len(text.rstrip())
+                out.append((last_break, prev.end()))
+                last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+            if match is None:
+                break
+            prev, prev_start, prev_stop = match, word_start, match.start()
+        out.append((last_break, len(text.rstrip())))
+        return out
 
     def _obvious_break(self, text: str, match: Any, start: int, stop: int) -> bool:
         """The common cases, decided without tokenising: `?` or `!` always ends a sentence (it is
@@ -147,27 +151,26 @@ class PunktSplitter:
         typ = word.lower()
         return typ not in self.params.abbrev_types and typ not in self._collocation_starts
 
-    def _realign(self, text: str, slices: Iterator[Span]) -> Iterator[Span]:
+    def _realign(self, text: str, slices: list[Span]) -> list[Span]:
         """Closing quotes and brackets after a sentence end belong to that sentence."""
+        out: list[Span] = []
         realign = 0
-        prev = next(slices, None)
-        if prev is None:
-            return
-        for nxt in [*slices, None]:
-            start, stop = prev[0] + realign, prev[1]
-            if nxt is None:
+        for k, (start, stop) in enumerate(slices):
+            start += realign
+            if k + 1 == len(slices):
                 if start < stop:
-                    yield start, stop
+                    out.append((start, stop))
                 break
-            m = _REALIGN.match(text, nxt[0], nxt[1])
+            nxt_start, nxt_stop = slices[k + 1]
+            m = _REALIGN.match(text, nxt_start, nxt_stop) if text[nxt_start : nxt_start + 1] in _CLOSERS else None
             if m:
-                yield start, nxt[0] + len(m.group(0).rstrip())
-                realign = m.end() - nxt[0]
+                out.append((start, nxt_start + len(m.group(0).rstrip())))
+                realign = m.end() - nxt_start
             else:
                 realign = 0
                 if start < stop:
-                    yield start, stop
-            prev = nxt
+                    out.append((start, stop))
+        return out
 
     # --- Punkt's decision -------------------------------------------------------------------
 

@@ -152,6 +152,8 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
 @detector
 def comment_phrases(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
+    if low is not None and "email" not in low and "required" not in low:
+        return  # every comment-form phrase has one of the two words
     for m in _COMMENT_PHRASES.finditer(low) if low is not None else _COMMENT_PHRASES_I.finditer(doc.text):
         yield finding(COMMENT_FORM, *m.span())
 

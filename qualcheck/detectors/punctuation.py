@@ -79,6 +79,7 @@ _STRAY_RE = re.compile(r"(?=[.!?,;:])(?:[.!?]\s+[,;](?![\-)(])|,\s*[.;:](?![.\w]
 _DROPPED_LABEL_RE = re.compile(r"[.!?][\"”’)]?[ \t]+:(?=\s)")
 _ENTITY_END = re.compile(r"&#?\w{2,8}$")
 _SPACE_BEFORE_RE = re.compile(r"[ \t]+(?:[,;:!?]|\.(?![.\w]))(?=\s|$|[\"”’])")  # after a word: see space_before
+_SPACE_MARK = re.compile(r"[ \t][,;:!?.]")
 _WORD_END = re.compile(r"[\w)\]\"”’]")
 _REPEATED_RE = re.compile(r"(?=[!?,;.])(?:([!?,;])\1+|(?<![.])\.\.(?![.]))")
 _OPEN_BRACKETS = {"(": ")", "[": "]"}
@@ -112,6 +113,8 @@ def dropped_labels(doc: Doc) -> Iterator[Finding]:
 @detector
 def space_before(doc: Doc) -> Iterator[Finding]:
     text = doc.text
+    if not _SPACE_MARK.search(text):
+        return  # every match has a space or tab right before the mark: a quicker scan first
     for m in _SPACE_BEFORE_RE.finditer(text):
         # a run of spaces is matched from its start, so the character before it is a word's end
         if m.start() == 0 or not _WORD_END.match(text, m.start() - 1):
@@ -122,7 +125,10 @@ def space_before(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def repeated(doc: Doc) -> Iterator[Finding]:
-    for m in _REPEATED_RE.finditer(doc.text):
+    text = doc.text
+    if not any(pair in text for pair in ("!!", "??", ",,", ";;", "..")):
+        return  # every match has one of these
+    for m in _REPEATED_RE.finditer(text):
         yield finding(REPEATED, *m.span())
 
 

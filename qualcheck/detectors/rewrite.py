@@ -161,10 +161,11 @@ def tortured_phrases(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     words = doc.words
     resume = 0  # matches do not overlap
+    nexts = (*words[1:], "") if words else ()
     hits = [
         i
-        for i, w in enumerate(words)
-        if w in firsts and (w in singles or (i + 1 < len(words) and (w, words[i + 1]) in pairs))
+        for i, (w, nxt) in enumerate(zip(words, nexts, strict=True))
+        if w in firsts and (w in singles or (w, nxt) in pairs)
     ]
     for i in hits:
         if i < resume:
