@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -131,7 +130,6 @@ def peak_memory_mb(path: Path, jobs: int) -> tuple[float, float, float]:
         t, m = _tree_rss_mb(proc.pid)
         total, largest = max(total, t), max(largest, m)
         time.sleep(0.25)
-    largest = max(largest, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     return total, largest, time.perf_counter() - t0
 
 

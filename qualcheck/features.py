@@ -99,7 +99,8 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     stats = {
         "stat:mean_word_len": sum(map(len, words)) / n,
         "stat:mean_sentence_words": sum(sent_words) / len(sent_words),
-        "stat:symbol_ratio": len(_SYMBOL.findall(text)) / max(1, len(text)),
+        # symbols are never inside a word, so only the rest of the text needs scanning
+        "stat:symbol_ratio": len(_SYMBOL.findall(doc.between_words)) / max(1, len(text)),
         "stat:stopword_ratio": stop / n,
         "stat:quoted_share": sum(q.end - q.start for q in closed) / max(1, len(text)),
         "stat:quotes_per_k": math.log1p(len(closed) * per_k),

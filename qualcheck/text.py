@@ -103,18 +103,28 @@ class Doc:
         """The tokens' text in lower case, in token order."""
         return self._lexed[1]
 
+    @property
+    def between_words(self) -> str:
+        """Everything that is not a word (spaces, punctuation, symbols), run together."""
+        return self._lexed[2]
+
     @cached_property
-    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...], str]:
         low = self.lower
         if low is None:
-            tokens = tuple([m.span() for m in _WORD.finditer(self.text)])
-            return tokens, tuple(self.text[s:e].lower() for s, e in tokens)
+            text = self.text
+            tokens = tuple([m.span() for m in _WORD.finditer(text)])
+            starts = [0, *(e for _, e in tokens)]
+            stops = [*(s for s, _ in tokens), len(text)]
+            between = "".join(text[a:b] for a, b in zip(starts, stops, strict=True))
+            return tokens, tuple(text[s:e].lower() for s, e in tokens), between
         # one split of the lower-cased text gives the words, and the running length of the pieces
         # their offsets: faster than a match object per word
         parts = _WORD_SPLIT.split(low)
         ends = list(accumulate(map(len, parts)))
         words = tuple(parts[1::2])
-        return tuple(zip(ends[0::2][: len(words)], ends[1::2], strict=True)), words
+        between = "".join(parts[0::2])  # lower-cased, which no symbol or punctuation mark minds
+        return tuple(zip(ends[0::2][: len(words)], ends[1::2], strict=True)), words, between
 
     @cached_property
     def lower(self) -> str | None:

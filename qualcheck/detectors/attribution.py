@@ -44,10 +44,12 @@ RUN_IN = rule(
 )
 
 _NAME = r"[A-Z][\w’'\-]+"
-_SPLIT_NAME_RE = re.compile(  # the look-ahead lets the engine skip to capitals
-    rf"(?=[A-Z])\b(?P<span>[A-Z][a-z]+[ \t]+(?:said|says|told|added|stated|wrote)\.[ \t]+{_NAME})"
+_SPLIT_NAME_RE = re.compile(
+    rf"\b(?P<span>[A-Z][a-z]+[ \t]+(?:said|says|told|added|stated|wrote)\.[ \t]+{_NAME})"
     r"(?P<frag>[^.!?\n\"“”]{0,80}[.!?])(?=\s|$|[\"”’'])"
 )
+_SPLIT_VERB = re.compile(rf"\b(?:said|says|told|added|stated|wrote)\.[ \t]+{_NAME}")
+_CAP_BEFORE_VERB = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 # An orphan must say where or when it was said in one of the few ways reporters do.
 _STRICT_WHERE = (
     r",?\s*(?:(?:in|via|during|at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z\-]+\s+){0,2}"
@@ -83,9 +85,19 @@ def _is_fragment(frag: str) -> bool:
     return bool(_FRAG_START.match(frag)) and not _VERBISH.search(frag) and len(frag.split()) <= 10
 
 
+def _split_names(text: str) -> Iterator[re.Match[str]]:
+    """Matches of _SPLIT_NAME_RE, found from the verb: `said.` is common, a capitalised word right
+    before it is not, so the full pattern runs only there."""
+    for v in _SPLIT_VERB.finditer(text):
+        before = _CAP_BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+        m = _SPLIT_NAME_RE.match(text, before.start()) if before else None
+        if m:
+            yield m
+
+
 @detector
 def split_name(doc: Doc) -> Iterator[Finding]:
-    for m in _SPLIT_NAME_RE.finditer(doc.text):
+    for m in _split_names(doc.text):
         if _is_fragment(m["frag"]):
             yield finding(SPLIT_NAME, *m.span("span"))
 
@@ -99,7 +111,7 @@ def orphan_fragment(doc: Doc) -> Iterator[Finding]:
     for start, end in doc.sentences:
         if _ORPHAN_RE.fullmatch(text, start, end):
             if split_tails is None:
-                split_tails = {m.end() for m in _SPLIT_NAME_RE.finditer(text) if _is_fragment(m["frag"])}
+                split_tails = {m.end() for m in _split_names(text) if _is_fragment(m["frag"])}
             if end not in split_tails:
                 yield finding(ORPHAN, start, end)
 
