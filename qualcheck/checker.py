@@ -155,7 +155,7 @@ class Checker:
                 score=score,
                 threshold=self.threshold,
                 findings=a.findings,
-                features=dict(zip(names, (float(v) for v in row), strict=True)),
+                features=dict(zip(names, row.tolist(), strict=True)),
                 model=model.info,
                 text=job.text,
                 title=job.title,

@@ -216,3 +216,21 @@ def test_punctuation_soup_is_one_span_per_chunk_not_thousands_of_sentences() -> 
 def test_dense_but_real_text_is_still_split_into_sentences() -> None:
     results = " ".join(f"{i}. Team {i} won." for i in range(1, 300))  # numbered results: prose density
     assert len(Doc(results).sentences) > 250
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kata’ib Hezbollah's U.S.-based rival said (again): “no” — twice!",
+        "İstanbul’s mayor met officials. They said nothing.",  # lower() changes the length here
+        "",
+        "  ...  ",
+    ],
+)
+def test_words_offsets_and_gaps_agree_with_the_plain_tokenizer(text: str) -> None:
+    fast, plain = Doc(text), Doc(text)
+    plain.__dict__["lower"] = None  # force the path used when lower-casing moves offsets
+    assert fast.tokens == plain.tokens
+    assert fast.words == plain.words == tuple(text[s:e].lower() for s, e in plain.tokens)
+    assert fast.between_words.lower() == plain.between_words.lower()
+    assert len(fast.between_words) + sum(e - s for s, e in fast.tokens) == len(fast.lower or text)
