@@ -8,7 +8,8 @@ always list exactly what the detectors can produce. Adding a detector touches on
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from ..text import Doc
@@ -19,6 +20,26 @@ Detector = Callable[[Doc], Iterable[Finding]]
 FAMILIES: tuple[str, ...] = ("attribution", "punctuation", "boilerplate", "rewrite", "generated", "page")
 _RULES: dict[str, Rule] = {}
 _DETECTORS: list[Detector] = []
+
+
+class Caseless:
+    """A case-insensitive pattern, written in lower case. It runs on the article's lower-cased
+    text when lower-casing kept every offset (several times faster than IGNORECASE), else on the
+    text with IGNORECASE. With `anchors`, it does not run at all on a lower-cased text containing
+    none of them: every match must contain one."""
+
+    def __init__(self, pattern: str, flags: int = 0, anchors: tuple[str, ...] = ()) -> None:
+        self.lower = re.compile(pattern, flags)
+        self.any_case = re.compile(pattern, flags | re.IGNORECASE)
+        self.anchors = anchors
+
+    def finditer(self, doc: Doc) -> Iterator[re.Match[str]]:
+        low = doc.lower
+        if low is None:
+            return self.any_case.finditer(doc.text)
+        if self.anchors and not any(a in low for a in self.anchors):
+            return iter(())
+        return self.lower.finditer(low)
 
 
 def rule(code: str, name: str, family: str, severity: Severity, description: str) -> Rule:

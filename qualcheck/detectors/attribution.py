@@ -44,11 +44,12 @@ RUN_IN = rule(
 )
 
 _NAME = r"[A-Z][\w’'\-]+"
+_SPLIT_VERBS = r"said|says|told|added|stated|wrote"
 _SPLIT_NAME_RE = re.compile(
-    rf"\b(?P<span>[A-Z][a-z]+[ \t]+(?:said|says|told|added|stated|wrote)\.[ \t]+{_NAME})"
+    rf"\b(?P<span>[A-Z][a-z]+[ \t]+(?:{_SPLIT_VERBS})\.[ \t]+{_NAME})"
     r"(?P<frag>[^.!?\n\"“”]{0,80}[.!?])(?=\s|$|[\"”’'])"
 )
-_SPLIT_VERB = re.compile(rf"\b(?:said|says|told|added|stated|wrote)\.[ \t]+{_NAME}")
+_SPLIT_VERB = re.compile(rf"\b(?:{_SPLIT_VERBS})\.[ \t]+{_NAME}")
 _CAP_BEFORE_VERB = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 # An orphan must say where or when it was said in one of the few ways reporters do.
 _STRICT_WHERE = (
@@ -78,6 +79,8 @@ _SPEECH_SECOND = r"said|declared|stated|told|explained|asserted"  # not "says": 
 _DOUBLED_RE = re.compile(rf"\b(?:{_SPEECH_FIRST})\s+(?:{_SPEECH_SECOND})\b")
 _FIRST_WORDS = frozenset(_SPEECH_FIRST.split("|"))
 _SECOND_WORDS = frozenset(_SPEECH_SECOND.split("|"))
+_SECOND_PREFIXES = tuple(_SECOND_WORDS)
+_JOINER = re.compile(r"['’.\-]")  # inside a token; the pattern's \b also matches there
 
 
 def _is_fragment(frag: str) -> bool:
@@ -119,9 +122,12 @@ def orphan_fragment(doc: Doc) -> Iterator[Finding]:
 @detector
 def doubled_verb(doc: Doc) -> Iterator[Finding]:
     words = doc.words
-    seconds = [i for i, w in enumerate(words) if w in _SECOND_WORDS]
-    if not any(i and words[i - 1] in _FIRST_WORDS for i in seconds):
-        return  # every match is two such words in a row: without a pair, skip the pattern
+    seconds = [i for i, w in enumerate(words) if w.startswith(_SECOND_PREFIXES)]
+    if not any(
+        i and _JOINER.split(words[i - 1])[-1] in _FIRST_WORDS and _JOINER.split(words[i])[0] in _SECOND_WORDS
+        for i in seconds
+    ):
+        return  # every match is two such words in a row (maybe ending or starting a compound)
     for m in _DOUBLED_RE.finditer(doc.text):
         yield finding(DOUBLED_VERB, *m.span())
 

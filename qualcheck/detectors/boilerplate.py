@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..text import Doc
 from ..types import Finding
-from . import detector, finding, rule
+from . import Caseless, detector, finding, rule
 
 FOOTER = rule(
     "QC301",
@@ -80,8 +80,7 @@ _COMMENT = (
     r"\s+comment\.?"
     r"|notify\s+me\s+of\s+(?:follow-up\s+comments|new\s+posts)\s+by\s+email\.?"
 )
-# searched in the lower-cased text when there is one: case-insensitive matching is slower
-_COMMENT_PHRASES, _COMMENT_PHRASES_I = re.compile(_COMMENT), re.compile(_COMMENT, re.IGNORECASE)
+_COMMENT_PHRASES = Caseless(_COMMENT, anchors=("email", "required"))  # one of the two is in every phrase
 _COMMENT_LINE = re.compile(
     r"(?:leave\s+a\s+(?:reply|comment)|cancel\s+reply|post\s+comment|comments?"
     r"|\d+\s+comments?|add\s+(?:a\s+)?comment|log\s+in\s+to\s+reply)" + _TAIL,
@@ -132,7 +131,7 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
     "... he uses email." is left alone.
     """
     text = doc.text
-    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES_I.finditer(text, max(0, len(text) - 600))}
+    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES.any_case.finditer(text, max(0, len(text) - 600))}
     chain: list[Finding] = []
     pos = len(text.rstrip())
     while pos > 0:
@@ -151,10 +150,7 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def comment_phrases(doc: Doc) -> Iterator[Finding]:
-    low = doc.lower
-    if low is not None and "email" not in low and "required" not in low:
-        return  # every comment-form phrase has one of the two words
-    for m in _COMMENT_PHRASES.finditer(low) if low is not None else _COMMENT_PHRASES_I.finditer(doc.text):
+    for m in _COMMENT_PHRASES.finditer(doc):
         yield finding(COMMENT_FORM, *m.span())
 
 

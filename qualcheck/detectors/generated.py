@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..text import Doc
 from ..types import Finding, Rule
-from . import detector, finding, rule
+from . import Caseless, detector, finding, rule
 
 ASSISTANT = rule(
     "QC501",
@@ -61,8 +61,7 @@ _ASSISTANT = (
     r"|\b(?:as of|since) my (?:last|latest) (?:knowledge )?(?:update|training)\b|\bknowledge cut-?off\b"
     r"|\bi (?:don't|don’t|do not) have (?:access to )?real-time\b|\bregenerate response\b"
 )
-_ASSISTANT_RE = re.compile(_ASSISTANT, re.IGNORECASE | re.MULTILINE)
-_ASSISTANT_LOWER_RE = re.compile(_ASSISTANT, re.MULTILINE)  # for the lower-cased text: faster
+_ASSISTANT_RE = Caseless(_ASSISTANT, re.MULTILINE)
 # Capitalised, as templates write them: "[City Name]", "[Insert quote]"; an editor's "[your]" is not.
 _PLACEHOLDER_RE = re.compile(
     r"\[(?:Insert|INSERT|Add|Include)\b[^\]\n]{1,50}\]"
@@ -75,7 +74,7 @@ _MARKDOWN_RE = re.compile(
     re.MULTILINE,
 )
 _SPINTAX_RE = re.compile(r"\{[\w ,'’-]{1,40}(?:\|[\w ,'’-]{1,40}){1,8}\}")
-_STOCK_RE = re.compile(
+_STOCK = (
     r"\b(?:it remains to be seen|only time will tell|in conclusion|in today's (?:fast-paced|digital|ever-changing)"
     r"|in the ever-(?:evolving|changing)|highlights? the (?:importance|need|significance) of|serves? as a"
     r" (?:reminder|testament)|a testament to|plays? a (?:crucial|vital|pivotal|key) role|navigate the"
@@ -83,14 +82,9 @@ _STOCK_RE = re.compile(
     r"|as the situation (?:continues to )?(?:unfold|evolve)s?|continues? to unfold|a significant step"
     r" (?:forward|towards?)|far-reaching (?:implications|consequences)|could potentially|the move is seen as"
     r"|raises? (?:important )?questions about|it is (?:important|worth noting|crucial) to note|moving forward"
-    r"|stakeholders|delve[sd]? into|a myriad of|underscores? the (?:need|importance))",
-    re.IGNORECASE,
+    r"|stakeholders|delve[sd]? into|a myriad of|underscores? the (?:need|importance))"
 )
-
-
-# Lower-case twins: matching lower-cased text is several times faster than IGNORECASE.
-_STOCK_LOWER_RE = re.compile(_STOCK_RE.pattern)
-# Every match of _STOCK_RE contains one of these: without any, the pattern need not run.
+# Every match of _STOCK contains one of these: without any, the pattern need not run.
 _STOCK_ANCHORS = (
     "remains to be seen", "time will tell", "in conclusion", "in today's", "in the ever-", "highlight",
     "as a reminder", "testament", "crucial role", "vital role", "pivotal role", "key role",
@@ -98,6 +92,7 @@ _STOCK_ANCHORS = (
     "far-reaching", "could potentially", "the move is seen as", "questions about", "to note",
     "moving forward", "stakeholders", "delve", "myriad of", "underscore",
 )  # fmt: skip
+_STOCK_RE = Caseless(_STOCK, anchors=_STOCK_ANCHORS)
 # Every text _ASSISTANT_RE can match contains one of _ASSISTANT_KEYS or passes _assistant_here.
 _ASSISTANT_HERE = ("here's", "here’s", "here is")
 _ASSISTANT_CONSENT = ("certainly", "sure", "absolutely", "of course")
@@ -142,9 +137,7 @@ def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
     if low is not None and not any(k in low for k in _ASSISTANT_KEYS) and not _assistant_here(low):
         return iter(())  # the common case: no trigger word at all, so skip the slow pattern
-    if low is not None:
-        return (finding(ASSISTANT, *m.span()) for m in _ASSISTANT_LOWER_RE.finditer(low))
-    return _matches(_ASSISTANT_RE, doc, ASSISTANT)
+    return (finding(ASSISTANT, *m.span()) for m in _ASSISTANT_RE.finditer(doc))
 
 
 @detector
@@ -170,9 +163,4 @@ def spintax(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def stock_phrases(doc: Doc) -> Iterator[Finding]:
-    low = doc.lower
-    if low is None:
-        return _matches(_STOCK_RE, doc, STOCK)
-    if not any(a in low for a in _STOCK_ANCHORS):
-        return iter(())
-    return (finding(STOCK, *m.span()) for m in _STOCK_LOWER_RE.finditer(low))
+    return (finding(STOCK, *m.span()) for m in _STOCK_RE.finditer(doc))

@@ -64,7 +64,6 @@ PUNCT_START = rule(
     "a sentence or paragraph starts with a punctuation mark",
 )
 
-# The second mark must not start a token: ", .com", ":-)" and "&#233;," are not stray sequences.
 DROPPED_LABEL = rule(
     "QC208",
     "dropped-label",
@@ -73,6 +72,7 @@ DROPPED_LABEL = rule(
     "a colon right after a sentence end, where an extractor dropped a label such as a team name",
 )
 
+# The second mark must not start a token: ", .com", ":-)" and "&#233;," are not stray sequences.
 # A leading look-ahead at the possible first characters lets the engine skip ahead (twice as fast).
 _STRAY_RE = re.compile(r"(?=[.!?,;:])(?:[.!?]\s+[,;](?![\-)(])|,\s*[.;:](?![.\w])|[;:]\s*[,.;:](?![.:/\w\-)(])|,\s+,)")
 # "November. : Murphy, Horgan": an extractor dropped a bold label ("Ireland:") before a list.

@@ -122,3 +122,11 @@ def test_clean_near_misses(code: str, text: str) -> None:
 @pytest.mark.parametrize("text", HARD_CLEAN)
 def test_clean_prose_has_no_attribution_findings(text: str) -> None:
     assert family_findings(text, FAMILY) == []
+
+
+def test_doubled_verb_precheck_keeps_compounds_the_pattern_matches() -> None:
+    from qualcheck.detectors.attribution import doubled_verb
+    from qualcheck.text import Doc
+
+    text = "The minister re-said declared the plan."
+    assert [(f.code, text[f.start : f.end]) for f in doubled_verb(Doc(text))] == [("QC103", "said declared")]

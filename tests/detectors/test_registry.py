@@ -87,3 +87,14 @@ def test_a_detector_reports_at_most_its_cap_per_article() -> None:
     stray = [f for f in found if f.code == "QC201"]
     assert len(stray) == MAX_FINDINGS_PER_DETECTOR
     assert [f.start for f in stray] == sorted(f.start for f in stray)
+
+
+def test_caseless_patterns_match_the_same_spans_with_or_without_lower_casing() -> None:
+    from qualcheck.detectors import Caseless
+
+    pattern = Caseless(r"your\s+email\s+address", anchors=("email",))
+    text = "Leave a reply. YOUR Email  Address will not be published."
+    fast, plain = Doc(text), Doc(text)
+    plain.__dict__["lower"] = None  # the path taken when lower-casing would move offsets
+    assert [m.span() for m in pattern.finditer(fast)] == [m.span() for m in pattern.finditer(plain)] == [(15, 34)]
+    assert list(pattern.finditer(Doc("Nothing to see here."))) == []
