@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -51,8 +51,7 @@ _ACCORDING_TO = frozenset("reports experts officials sources analysts".split())
 _ACCORDING_TO_THE = frozenset("report study statement".split())
 _HEDGE_WORDS = frozenset("could may might potentially likely possibly".split())
 _HEDGE_BEFORE_TO = frozenset("expected appear appears seem seems".split())
-_TRIGGERS = _UNNAMED_SUBJECTS | _HEDGE_WORDS | _HEDGE_BEFORE_TO | {"according"}
-_FIRST_WORD = re.compile(r"[\"“‘']*")
+_TRIGGERS = _SPEECH_WORDS | _UNNAMED_SUBJECTS | _HEDGE_WORDS | _HEDGE_BEFORE_TO | {"according"}
 _MIN_WORDS = 100  # rates on very short texts would explode; count them as if 100 words long
 _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
 # How many different codes fired: an honest pipeline leaves one systematic artifact (a stray space
@@ -87,15 +86,17 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     sentences = doc.sentences
     sent_words = [max(1, len(text[s:e].split())) for s, e in sentences] or [n]
     closed = [q for q in doc.quotes if q.status == "closed" and q.end - q.start > 20]
-    initial = {m.end() for s, e in sentences if (m := _FIRST_WORD.match(text, s, e))}
+    initial = doc.sentence_starts
     proper = sum(1 for s, _ in doc.capitalised if s not in initial)
     freq = zipf()  # holds only words of Zipf 3 and above: a word missing from it is rare
-    counts = Counter(words)
-    stop = sum(counts[w] for w in counts.keys() & STOPWORDS)
-    alpha_words = [w for w in counts if len(w) > 2 and w.isalpha()]
+    counts = doc.counts
+    # set operations and C iterators over the vocabulary, not Python loops over it
+    stop = sum(map(counts.__getitem__, STOPWORDS.intersection(counts)))
+    alphabetic = list(filter(str.isalpha, counts))
+    alpha_words = set(compress(alphabetic, map((2).__lt__, map(len, alphabetic))))
     alpha = sum(map(counts.__getitem__, alpha_words))
-    rare = sum(map(counts.__getitem__, [w for w in alpha_words if w not in freq]))
-    unnamed, hedges = _sources_and_hedges(doc)
+    rare = sum(map(counts.__getitem__, alpha_words.difference(freq)))
+    named, unnamed, hedges = _sources_and_hedges(doc)
     stats = {
         "stat:mean_word_len": sum(map(len, words)) / n,
         "stat:mean_sentence_words": sum(sent_words) / len(sent_words),
@@ -104,7 +105,7 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
         "stat:stopword_ratio": stop / n,
         "stat:quoted_share": sum(q.end - q.start for q in closed) / max(1, len(text)),
         "stat:quotes_per_k": math.log1p(len(closed) * per_k),
-        "stat:named_sources_per_k": math.log1p(named_sources(doc) * per_k),
+        "stat:named_sources_per_k": math.log1p(named * per_k),
         "stat:unnamed_sources_per_k": math.log1p(unnamed * per_k),
         "stat:proper_noun_share": proper / n,
         "stat:hedges_per_k": math.log1p(hedges * per_k),
@@ -113,9 +114,11 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     return tuple(stats[k] for k in STAT_NAMES)
 
 
-def _sources_and_hedges(doc: Doc) -> tuple[int, int]:
-    """Unnamed sources (`officials said`, `experts have warned`, `according to reports`) and
-    hedges (`could`, `is expected to`): words in a row, separated by white space only."""
+def _sources_and_hedges(doc: Doc) -> tuple[int, int, int]:
+    """Named sources (a speech verb with a capitalised name before it, `Kirby said`, or after it,
+    `said Kirby`, `told Mr. Kirby`), unnamed sources (`officials said`, `experts have warned`,
+    `according to reports`) and hedges (`could`, `is expected to`), counted in one walk over the
+    words that can start one; the words of a phrase stand in a row, separated by white space."""
     words, tokens, text = doc.words, doc.tokens, doc.text
     last = len(words) - 1
 
@@ -128,10 +131,17 @@ def _sources_and_hedges(doc: Doc) -> tuple[int, int]:
                 return False
         return True
 
-    unnamed = hedges = 0
-    for i in [i for i, w in enumerate(words) if w in _TRIGGERS]:
+    named = unnamed = hedges = 0
+    for i in compress(range(len(words)), map(_TRIGGERS.__contains__, words)):
         w = words[i]
-        if w in _HEDGE_WORDS:
+        if w in _SPEECH_WORDS:
+            s, e = tokens[i]
+            if text[s:e] == w and (  # `Said` or `SAID` is no speech verb here
+                _NAME_BEFORE.search(text, max(0, s - 40), s)
+                or (w in _SPEECH_NAMED_AFTER and _NAME_AFTER.match(text, e))
+            ):
+                named += 1
+        elif w in _HEDGE_WORDS:
             hedges += 1
         elif w in _HEDGE_BEFORE_TO:
             hedges += run(i, "to")
@@ -144,23 +154,7 @@ def _sources_and_hedges(doc: Doc) -> tuple[int, int]:
                 or run(i, "pointed", "out")
                 or run(i, "have", "pointed", "out")
             )
-    return unnamed, hedges
-
-
-def named_sources(doc: Doc) -> int:
-    """Speech verbs with a capitalised name before them (`Kirby said`) or after (`said Kirby`,
-    `told Mr. Kirby`), found from the word list rather than by scanning the text."""
-    words, tokens, text = doc.words, doc.tokens, doc.text
-    count = 0
-    for i in [i for i, w in enumerate(words) if w in _SPEECH_WORDS]:
-        s, e = tokens[i]
-        if text[s:e] != words[i]:
-            continue  # `Said` or `SAID`: the patterns are case-sensitive
-        if _NAME_BEFORE.search(text, max(0, s - 40), s) or (
-            words[i] in _SPEECH_NAMED_AFTER and _NAME_AFTER.match(text, e)
-        ):
-            count += 1
-    return count
+    return named, unnamed, hedges
 
 
 def default_codes() -> list[str]:

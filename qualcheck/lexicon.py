@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 SPUN_RESOURCE = "spun_phrases.tsv"
 _WORDS = re.compile(r"[\w'’-]+")
@@ -31,33 +32,26 @@ def spun_phrases() -> dict[str, tuple[str, ...]]:
     return out
 
 
+class SpunForm(NamedTuple):
+    words: tuple[str, ...]
+    phrase: str  # the collocation it spins
+    anchor: int  # index of its rarest word, where a search for it starts
+    rank: tuple[int, int]  # preference among forms starting at one word: longest, then file order
+
+
 @lru_cache(maxsize=1)
-def spun_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First word of a spun form -> (its words, the phrase it spins), longest forms first."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, forms in spun_phrases().items():
-        for form in forms:
-            words = tuple(w.strip("'’") for w in _WORDS.findall(form))
-            if words:
-                index.setdefault(words[0], []).append((words, phrase))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
+def spun_index() -> dict[str, list[SpunForm]]:
+    """Each spun form under its rarest word. Most forms start with common words (`in the`, `a`),
+    so looking them up from their first words would visit a tenth of an article's words; their
+    rarest words are seldom in clean text at all."""
+    freq = zipf()
+    index: dict[str, list[SpunForm]] = {}
+    for order, (phrase, form) in enumerate((p, f) for p, forms in spun_phrases().items() for f in forms):
+        words = tuple(w.strip("'’") for w in _WORDS.findall(form))
+        if words:
+            anchor = min(range(len(words)), key=lambda k: freq.get(words[k], 0.0))
+            index.setdefault(words[anchor], []).append(SpunForm(words, phrase, anchor, (-len(words), order)))
     return index
-
-
-@lru_cache(maxsize=1)
-def spun_pairs() -> tuple[frozenset[tuple[str, str]], frozenset[str], frozenset[str]]:
-    """The first two words of every spun form (most start with `the`, `a` or `in`, so the first
-    word alone picks too many), the one-word forms, and every form's first word."""
-    pairs: set[tuple[str, str]] = set()
-    singles: set[str] = set()
-    for first, entries in spun_index().items():
-        for words, _phrase in entries:
-            if len(words) == 1:
-                singles.add(first)
-            else:
-                pairs.add((words[0], words[1]))
-    return frozenset(pairs), frozenset(singles), frozenset(singles | {a for a, _ in pairs})
 
 
 ZIPF_FLOOR = 3.0  # every frequency threshold qualcheck uses is at least this

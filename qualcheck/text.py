@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -25,6 +26,7 @@ _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_WORD_CHAR = re.compile(r"\w")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 _OPENERS = "“«„"
@@ -102,6 +104,19 @@ class Doc:
     def words(self) -> tuple[str, ...]:
         """The tokens' text in lower case, in token order."""
         return self._lexed[1]
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each word occurs; its keys are the article's vocabulary, which lets a check
+        see whether any word it looks for is present before walking the word list."""
+        return Counter(self.words)
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """Offsets of the first word of every sentence, after any opening quote or bracket: a
+        capital there says nothing about a name."""
+        text = self.text
+        return frozenset([m.start() for s, e in self.sentences if (m := _WORD_CHAR.search(text, s, e))])
 
     @property
     def between_words(self) -> str:

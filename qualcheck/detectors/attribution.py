@@ -50,6 +50,7 @@ _SPLIT_NAME_RE = re.compile(
     r"(?P<frag>[^.!?\n\"“”]{0,80}[.!?])(?=\s|$|[\"”’'])"
 )
 _SPLIT_VERB = re.compile(rf"\b(?:{_SPLIT_VERBS})\.[ \t]+{_NAME}")
+_SPLIT_VERB_DOTS = tuple(f"{v}." for v in _SPLIT_VERBS.split("|"))
 _CAP_BEFORE_VERB = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 # An orphan must say where or when it was said in one of the few ways reporters do.
 _STRICT_WHERE = (
@@ -77,10 +78,9 @@ _VERBISH = re.compile(
 _SPEECH_FIRST = r"said|says|stated|declared|announced|added|told|noted|explained|reported|asserted"
 _SPEECH_SECOND = r"said|declared|stated|told|explained|asserted"  # not "says": "what he said says a lot"
 _DOUBLED_RE = re.compile(rf"\b(?:{_SPEECH_FIRST})\s+(?:{_SPEECH_SECOND})\b")
-_FIRST_WORDS = frozenset(_SPEECH_FIRST.split("|"))
-_SECOND_WORDS = frozenset(_SPEECH_SECOND.split("|"))
-_SECOND_PREFIXES = tuple(_SECOND_WORDS)
-_JOINER = re.compile(r"['’.\-]")  # inside a token; the pattern's \b also matches there
+_SECOND_VERBS = tuple(_SPEECH_SECOND.split("|"))
+_FIRST_VERB_END = re.compile(rf"\b(?:{_SPEECH_FIRST})\Z")
+_LONGEST_FIRST = max(map(len, _SPEECH_FIRST.split("|")))
 
 
 def _is_fragment(frag: str) -> bool:
@@ -90,12 +90,26 @@ def _is_fragment(frag: str) -> bool:
 
 def _split_names(text: str) -> Iterator[re.Match[str]]:
     """Matches of _SPLIT_NAME_RE, found from the verb: `said.` is common, a capitalised word right
-    before it is not, so the full pattern runs only there."""
-    for v in _SPLIT_VERB.finditer(text):
-        before = _CAP_BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+    before it is not, so the full pattern runs only there. The verbs are found with str.find,
+    far quicker than a scan with the pattern's alternation; _SPLIT_VERB then checks each place,
+    which gives the places a scan with it would find."""
+    places = sorted(at for verb in _SPLIT_VERB_DOTS for at in _find_all(text, verb))
+    resume = 0
+    for at in places:
+        if at < resume or (v := _SPLIT_VERB.match(text, at)) is None:
+            continue
+        resume = v.end()
+        before = _CAP_BEFORE_VERB.search(text, max(0, at - 40), at)
         m = _SPLIT_NAME_RE.match(text, before.start()) if before else None
         if m:
             yield m
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    at = text.find(sub)
+    while at >= 0:
+        yield at
+        at = text.find(sub, at + 1)
 
 
 @detector
@@ -119,17 +133,28 @@ def orphan_fragment(doc: Doc) -> Iterator[Finding]:
                 yield finding(ORPHAN, start, end)
 
 
+def _maybe_doubled(text: str) -> bool:
+    """Whether _DOUBLED_RE can match: some second verb (`declared`, rarer than the first ones)
+    follows white space that has a first verb (`said`) before it. str.find is far quicker than a
+    scan with the pattern's alternation."""
+    for verb in _SECOND_VERBS:
+        at = text.find(verb, 1)
+        while at > 0:
+            if text[at - 1].isspace():
+                q = at - 1
+                while q and text[q - 1].isspace():
+                    q -= 1
+                if _FIRST_VERB_END.search(text, max(0, q - _LONGEST_FIRST), q):
+                    return True
+            at = text.find(verb, at + 1)
+    return False
+
+
 @detector
 def doubled_verb(doc: Doc) -> Iterator[Finding]:
-    words = doc.words
-    seconds = [i for i, w in enumerate(words) if w.startswith(_SECOND_PREFIXES)]
-    if not any(
-        i and _JOINER.split(words[i - 1])[-1] in _FIRST_WORDS and _JOINER.split(words[i])[0] in _SECOND_WORDS
-        for i in seconds
-    ):
-        return  # every match is two such words in a row (maybe ending or starting a compound)
-    for m in _DOUBLED_RE.finditer(doc.text):
-        yield finding(DOUBLED_VERB, *m.span())
+    if _maybe_doubled(doc.text):
+        for m in _DOUBLED_RE.finditer(doc.text):
+            yield finding(DOUBLED_VERB, *m.span())
 
 
 @detector

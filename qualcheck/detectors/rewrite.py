@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from rapidfuzz.fuzz import ratio
 
-from ..lexicon import fold, spun_index, spun_pairs, zipf
+from ..lexicon import SpunForm, fold, spun_index, zipf
 from ..text import Doc
 from ..types import Finding
 from . import detector, finding, rule
@@ -54,7 +54,6 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _SOUNDS = (("ph", "f"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("q", "k"), ("z", "s"), ("c", "k"), ("y", "i"))
 _VOWELS = re.compile(r"[aeiou]+")
 _DOUBLE = re.compile(r"(.)\1+")
-_FIRST_WORD = re.compile(r"\w")
 _COMMON_ZIPF = 4.0
 _NEXT_CAP = re.compile(r"\s+([A-Z][\w’'\-]+)")
 _PREV_CAP = re.compile(r"([A-Z][\w’'\-]+)\s+$")
@@ -72,16 +71,6 @@ def _sound(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _skeleton(sound: str) -> str:
     return sound[:1] + _VOWELS.sub("", sound[1:])
-
-
-def sentence_initial(doc: Doc) -> set[int]:
-    """Offsets of the first word of every sentence, after any opening quote or bracket."""
-    out = set()
-    for s, e in doc.sentences:
-        m = _FIRST_WORD.search(doc.text, s, e)
-        if m:
-            out.add(m.start())
-    return out
 
 
 def _neighbours(text: str, spans: list[tuple[int, int]]) -> set[str]:
@@ -132,7 +121,7 @@ def _name_part(token: str) -> str | None:
 @detector
 def entity_drift(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    starts = sentence_initial(doc)
+    starts = doc.sentence_starts
     forms: dict[str, list[tuple[int, int]]] = {}
     for s, e in doc.capitalised:
         if s not in starts and (word := _name_part(text[s:e])):
@@ -157,25 +146,25 @@ _JOINERS = frozenset({" ", "-", "' ", "’ "})
 @detector
 def tortured_phrases(doc: Doc) -> Iterator[Finding]:
     index = spun_index()
-    pairs, singles, firsts = spun_pairs()
-    text = doc.text
-    words = doc.words
-    resume = 0  # matches do not overlap
-    nexts = (*words[1:], "") if words else ()
-    hits = [
-        i
-        for i, (w, nxt) in enumerate(zip(words, nexts, strict=True))
-        if w in firsts and (w in singles or (w, nxt) in pairs)
-    ]
-    for i in hits:
-        if i < resume:
-            continue
-        for form, phrase in index[words[i]]:
-            n = len(form)
-            if words[i : i + n] == form and _contiguous(text, doc.tokens[i : i + n]):
-                yield finding(TORTURED, doc.tokens[i][0], doc.tokens[i + n - 1][1], f"a spun form of '{phrase}'")
-                resume = i + n
-                break
+    text, words, tokens = doc.text, doc.words, doc.tokens
+    found: dict[int, SpunForm] = {}  # start -> the preferred form complete there
+    for i in compress(range(len(words)), map(index.__contains__, words)):
+        for form in index[words[i]]:
+            start = i - form.anchor
+            n = len(form.words)
+            if (
+                start >= 0
+                and words[start : start + n] == form.words
+                and (start not in found or form.rank < found[start].rank)
+                and _contiguous(text, tokens[start : start + n])
+            ):
+                found[start] = form
+    resume = 0  # matches do not overlap: the earliest wins
+    for start in sorted(found):
+        if start >= resume:
+            form = found[start]
+            resume = start + len(form.words)
+            yield finding(TORTURED, tokens[start][0], tokens[resume - 1][1], f"a spun form of '{form.phrase}'")
 
 
 def _contiguous(text: str, spans: tuple[tuple[int, int], ...]) -> bool:

@@ -130,3 +130,53 @@ def test_doubled_verb_precheck_keeps_compounds_the_pattern_matches() -> None:
 
     text = "The minister re-said declared the plan."
     assert [(f.code, text[f.start : f.end]) for f in doubled_verb(Doc(text))] == [("QC103", "said declared")]
+
+
+def test_doubled_verb_precheck_never_hides_a_match() -> None:
+    """The pre-check must hold wherever the pattern matches: random runs of the verbs, other words,
+    white space of any length, joiners and punctuation."""
+    import random
+
+    from qualcheck.detectors.attribution import _DOUBLED_RE, _maybe_doubled
+
+    rng = random.Random(7)
+    pieces = ["said", "says", "declared", "announced", "explained", "told", "re-", "-", "Said", "x",
+              "plan", " ", "  ", "\n", "\t" * 12 + " " * 40, ".", ",", "’", "'", "é"]  # fmt: skip
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        if _DOUBLED_RE.search(text):
+            hits += 1
+            assert _maybe_doubled(text), text
+    assert hits > 100  # the generator does produce matches
+
+
+def test_split_names_found_from_the_verb_match_a_scan_with_the_pattern() -> None:
+    """The str.find route finds exactly what a scan with _SPLIT_VERB would, overlaps included."""
+    import random
+
+    from qualcheck.detectors.attribution import (
+        _CAP_BEFORE_VERB,
+        _SPLIT_NAME_RE,
+        _SPLIT_VERB,
+        _split_names,
+    )
+
+    def reference(text: str) -> list[tuple[int, int]]:
+        out = []
+        for v in _SPLIT_VERB.finditer(text):
+            before = _CAP_BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+            if before and (m := _SPLIT_NAME_RE.match(text, before.start())):
+                out.append(m.span())
+        return out
+
+    rng = random.Random(11)
+    pieces = ["spokesman John said. Kirby", " in a statement.", " said. ", "told.", "wrote. ", "Kirby",
+              " ", "\t", "Al-", "x", "Said. ", ".", "\n", "é", "-", " on Monday."]  # fmt: skip
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = reference(text)
+        found += bool(expected)
+        assert [m.span() for m in _split_names(text)] == expected, text
+    assert found > 100
