@@ -125,9 +125,10 @@ class PunktSplitter:
                     continue
             if prev is None:
                 break
-            if self._obvious_break(text, prev, prev_start, prev_stop) or self._contains_break(
-                text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")
-            ):
+            decided = self._obvious_break(text, prev, prev_start, prev_stop)
+            if decided is None:
+                decided = self._contains_break(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok"))
+            if decided:
                 out.append((last_break, prev.end()))
                 last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
             if match is None:
@@ -136,20 +137,50 @@ class PunktSplitter:
         out.append((last_break, len(text.rstrip())))
         return out
 
-    def _obvious_break(self, text: str, match: Any, start: int, stop: int) -> bool:
-        """The common cases, decided without tokenising: `?` or `!` always ends a sentence (it is
-        a token of its own and something follows it), and so does a lone full stop, or one after a
-        plain word of two or more letters that is no known abbreviation and starts no known
-        collocation. Everything else goes through the full procedure."""
+    def _obvious_break(self, text: str, match: Any, start: int, stop: int) -> bool | None:
+        """Punkt's decision for the common cases, without tokenising, or None for the rest.
+
+        `?` and `!` always end a sentence (each is a token of its own and something follows it),
+        and so does a lone full stop. After a plain word (two or more ASCII letters, or ASCII
+        digits) followed by a plain word, only the collocation, orthographic and sentence-starter
+        heuristics can apply, and those need nothing but the two words. Everything else goes
+        through the full procedure."""
         if match.group() != ".":
             return True
         if start == stop:  # a lone full stop is a token of its own
-            return "." not in self._collocation_starts
+            return "." not in self._collocation_starts or None
         word = text[start:stop]
-        if not (len(word) >= 2 and word.isascii() and word.isalpha()):
+        if not (word.isascii() and (word.isdigit() or (len(word) >= 2 and word.isalpha()))):
+            return None
+        params = self.params
+        if word.isdigit():
+            if word in params.abbrev_types:
+                return None
+            typ = "##number##"
+        else:
+            typ = word.lower()
+        nxt = match.group("next_tok")
+        if not (nxt and nxt.isascii() and nxt.isalpha()):
+            if typ in params.abbrev_types or typ in self._collocation_starts or typ == "##number##":
+                return None
+            return True  # a sentence break that no heuristic can undo without a collocation
+        next_typ = nxt.lower()
+        if (typ, next_typ) in params.collocations:
             return False
-        typ = word.lower()
-        return typ not in self.params.abbrev_types and typ not in self._collocation_starts
+        if typ == "##number##":
+            return self._ortho_word(nxt, next_typ) is not False
+        if typ not in params.abbrev_types:
+            return True
+        return self._ortho_word(nxt, next_typ) is True or (nxt[0].isupper() and next_typ in params.sent_starters)
+
+    def _ortho_word(self, word: str, typ: str) -> bool | None:
+        """_ortho for a plain word: no punctuation, no full stop."""
+        context = self.params.ortho_context.get(typ, 0)
+        if word[0].isupper() and context & _LC and not context & _MID_UC:
+            return True
+        if word[0].islower() and (context & _UC or not context & _BEG_LC):
+            return False
+        return None
 
     def _realign(self, text: str, slices: list[Span]) -> list[Span]:
         """Closing quotes and brackets after a sentence end belong to that sentence."""
