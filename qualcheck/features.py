@@ -101,7 +101,8 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
         "stat:mean_word_len": sum(map(len, words)) / n,
         "stat:mean_sentence_words": sum(sent_words) / len(sent_words),
         # symbols are never inside a word, so only the rest of the text needs scanning
-        "stat:symbol_ratio": len(_SYMBOL.findall(doc.between_words)) / max(1, len(text)),
+        # (less the NULs that separate the gaps, which the class counts)
+        "stat:symbol_ratio": (len(_SYMBOL.findall(doc.gaps)) - n) / max(1, len(text)),
         "stat:stopword_ratio": stop / n,
         "stat:quoted_share": sum(q.end - q.start for q in closed) / max(1, len(text)),
         "stat:quotes_per_k": math.log1p(len(closed) * per_k),

@@ -27,6 +27,7 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _WORD_CHAR = re.compile(r"\w")
+GAP = "\x00"  # separates the gaps between words in Doc.gaps
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 _OPENERS = "“«„"
@@ -119,8 +120,11 @@ class Doc:
         return frozenset([m.start() for s, e in self.sentences if (m := _WORD_CHAR.search(text, s, e))])
 
     @property
-    def between_words(self) -> str:
-        """Everything that is not a word (spaces, punctuation, symbols), run together."""
+    def gaps(self) -> str:
+        """What stands between words (spaces, punctuation, symbols), gap after gap, each pair of
+        gaps separated by one NUL. Patterns made of punctuation and white space only never match
+        across a word, so they can be screened on this third of the text; the NUL keeps them from
+        matching across one here, and satisfies any negative look-around that a word would."""
         return self._lexed[2]
 
     @cached_property
@@ -131,14 +135,14 @@ class Doc:
             tokens = tuple([m.span() for m in _WORD.finditer(text)])
             starts = [0, *(e for _, e in tokens)]
             stops = [*(s for s, _ in tokens), len(text)]
-            between = "".join(text[a:b] for a, b in zip(starts, stops, strict=True))
+            between = GAP.join(text[a:b] for a, b in zip(starts, stops, strict=True))
             return tokens, tuple(text[s:e].lower() for s, e in tokens), between
         # one split of the lower-cased text gives the words, and the running length of the pieces
         # their offsets: faster than a match object per word
         parts = _WORD_SPLIT.split(low)
         ends = list(accumulate(map(len, parts)))
         words = tuple(parts[1::2])
-        between = "".join(parts[0::2])  # lower-cased, which no symbol or punctuation mark minds
+        between = GAP.join(parts[0::2])  # lower-cased, which no symbol or punctuation mark minds
         return tuple(zip(ends[0::2][: len(words)], ends[1::2], strict=True)), words, between
 
     @cached_property

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcheck.text import Doc
+from qualcheck.text import GAP, Doc
 
 
 def sentences(text: str) -> list[str]:
@@ -232,5 +232,6 @@ def test_words_offsets_and_gaps_agree_with_the_plain_tokenizer(text: str) -> Non
     plain.__dict__["lower"] = None  # force the path used when lower-casing moves offsets
     assert fast.tokens == plain.tokens
     assert fast.words == plain.words == tuple(text[s:e].lower() for s, e in plain.tokens)
-    assert fast.between_words.lower() == plain.between_words.lower()
-    assert len(fast.between_words) + sum(e - s for s, e in fast.tokens) == len(fast.lower or text)
+    assert fast.gaps.lower() == plain.gaps.lower()
+    assert fast.gaps.count(GAP) == len(fast.words)  # one separator between each pair of gaps
+    assert len(fast.gaps) - len(fast.words) + sum(e - s for s, e in fast.tokens) == len(fast.lower or text)

@@ -33,13 +33,20 @@ class Caseless:
         self.any_case = re.compile(pattern, flags | re.IGNORECASE)
         self.anchors = anchors
 
-    def finditer(self, doc: Doc) -> Iterator[re.Match[str]]:
+    def finditer(self, doc: Doc, pos: int = 0) -> Iterator[re.Match[str]]:
+        """Matches from `pos` on (offsets into the article's text)."""
         low = doc.lower
         if low is None:
-            return self.any_case.finditer(doc.text)
-        if self.anchors and not any(a in low for a in self.anchors):
+            return self.any_case.finditer(doc.text, pos)
+        if self.anchors and not any(low.find(a, pos) >= 0 for a in self.anchors):
             return iter(())
-        return self.lower.finditer(low)
+        return self.lower.finditer(low, pos)
+
+    def search(self, doc: Doc, pos: int, endpos: int) -> re.Match[str] | None:
+        low = doc.lower
+        if low is None:
+            return self.any_case.search(doc.text, pos, endpos)
+        return self.lower.search(low, pos, endpos)
 
 
 def rule(code: str, name: str, family: str, severity: Severity, description: str) -> Rule:

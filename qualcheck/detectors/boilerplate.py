@@ -87,7 +87,7 @@ _COMMENT_LINE = re.compile(
     re.IGNORECASE,
 )
 _LINE_RULES = ((_FOOTER_LINE, FOOTER), (_COMMENT_LINE, COMMENT_FORM), (_CHROME_LINE, CHROME))
-_END_CHROME = re.compile(r"\s(?P<x>" + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$", re.IGNORECASE)
+_END_CHROME = Caseless(r"\s(?P<x>" + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$")
 _SENTENCE_END = frozenset('.!?"”*')
 _SYNDICATION_RE = re.compile(r"The\s+post\s+[^\n]{1,300}?\s+appeared\s+first\s+on\s+[^\n]{1,120}")
 _MARKUP_RE = re.compile(
@@ -131,14 +131,14 @@ def chrome_at_end(doc: Doc) -> Iterator[Finding]:
     "... he uses email." is left alone.
     """
     text = doc.text
-    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES.any_case.finditer(text, max(0, len(text) - 600))}
+    comment_starts = {m.end(): m.start() for m in _COMMENT_PHRASES.finditer(doc, max(0, len(text) - 600))}
     chain: list[Finding] = []
     pos = len(text.rstrip())
     while pos > 0:
         if pos in comment_starts:
             pos = len(text[: comment_starts[pos]].rstrip())
             continue
-        m = _END_CHROME.search(text, max(0, pos - 200), pos)
+        m = _END_CHROME.search(doc, max(0, pos - 200), pos)
         f = _classify(text, m.start("x"), pos) if m else None
         if m is None or f is None:
             break

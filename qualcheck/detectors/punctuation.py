@@ -8,6 +8,7 @@ inches, list markers) are excluded explicitly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..text import NEWS_ABBREVIATIONS, Doc
@@ -98,6 +99,8 @@ _ABBREVIATIONS = frozenset(NEWS_ABBREVIATIONS)
 
 @detector
 def stray_sequences(doc: Doc) -> Iterator[Finding]:
+    if not _STRAY_RE.search(doc.gaps):
+        return  # punctuation and white space only: screened between words first (see Doc.gaps)
     text = doc.text
     for m in _STRAY_RE.finditer(text):
         if not (text[m.start()] == ";" and _ENTITY_END.search(text, max(0, m.start() - 10), m.start())):
@@ -106,6 +109,8 @@ def stray_sequences(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def dropped_labels(doc: Doc) -> Iterator[Finding]:
+    if not _DROPPED_LABEL_RE.search(doc.gaps):
+        return
     for m in _DROPPED_LABEL_RE.finditer(doc.text):
         yield finding(DROPPED_LABEL, *m.span())
 
@@ -113,7 +118,7 @@ def dropped_labels(doc: Doc) -> Iterator[Finding]:
 @detector
 def space_before(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not _SPACE_MARK.search(text):
+    if not _SPACE_MARK.search(doc.gaps):
         return  # every match has a space or tab right before the mark: a quicker scan first
     for m in _SPACE_BEFORE_RE.finditer(text):
         # a run of spaces is matched from its start, so the character before it is a word's end
@@ -125,10 +130,10 @@ def space_before(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def repeated(doc: Doc) -> Iterator[Finding]:
-    text = doc.text
-    if not any(pair in text for pair in ("!!", "??", ",,", ";;", "..")):
-        return  # every match has one of these
-    for m in _REPEATED_RE.finditer(text):
+    gaps = doc.gaps
+    if not any(pair in gaps for pair in ("!!", "??", ",,", ";;", "..")):
+        return  # every match has one of these, between words
+    for m in _REPEATED_RE.finditer(doc.text):
         yield finding(REPEATED, *m.span())
 
 
@@ -144,14 +149,16 @@ def unpaired_quotes(doc: Doc) -> Iterator[Finding]:
 @detector
 def unpaired_brackets(doc: Doc) -> Iterator[Finding]:
     text = doc.text
+    at = [m.start() for m in _BRACKET_RE.finditer(text)]
+    if not at:
+        return
     for p_start, p_end in doc.paragraphs:
-        brackets = list(_BRACKET_RE.finditer(text, p_start, p_end))
+        brackets = at[bisect_left(at, p_start) : bisect_left(at, p_end)]
         if not brackets:
             continue
         markers = {m.end() - 1 for m in _LIST_MARKER_RE.finditer(text, p_start, p_end)}
         stack: list[int] = []
-        for m in brackets:
-            i = m.start()
+        for i in brackets:
             ch = text[i]
             if ch in _OPEN_BRACKETS:
                 if i not in markers:

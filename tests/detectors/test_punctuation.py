@@ -103,3 +103,26 @@ def test_clean_near_misses(code: str, text: str) -> None:
 @pytest.mark.parametrize("text", HARD_CLEAN)
 def test_clean_prose_has_no_punctuation_findings(text: str) -> None:
     assert family_findings(text, FAMILY) == []
+
+
+def test_screening_between_words_never_hides_a_match() -> None:
+    """Punctuation-only patterns are screened on Doc.gaps; wherever a pattern matches the text it
+    must match the gaps too (random mixes of words, marks, white space and brackets)."""
+    import random
+
+    from qualcheck.detectors.punctuation import _DROPPED_LABEL_RE, _REPEATED_RE, _SPACE_MARK, _STRAY_RE
+    from qualcheck.text import Doc
+
+    rng = random.Random(5)
+    pieces = ["word", "x", "U.S", "it's", "-", ")", "(", ".", ",", ";", ":", "!", "?", " ", "  ", "\n", "\t",
+              '"', "”", "’", "..", "/", "&amp", "é", "3.5", ". : "]  # fmt: skip
+    hits = dict.fromkeys(("stray", "label", "space", "repeated"), 0)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        gaps = Doc(text).gaps
+        for name, pattern in (("stray", _STRAY_RE), ("label", _DROPPED_LABEL_RE), ("space", _SPACE_MARK),
+                              ("repeated", _REPEATED_RE)):  # fmt: skip
+            if pattern.search(text):
+                hits[name] += 1
+                assert pattern.search(gaps), (name, text)
+    assert min(hits.values()) > 100, hits
