@@ -109,7 +109,7 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
     quotes straightened, truncation, one extraction artifact such as a wrong charset, no title), so
     the model cannot tell the classes apart by layout and learns that a lone artifact is weak
-    evidence. The variants span every intensity; two are light because light damage is the hard
+    evidence; only the full noisy view may carry a stock sentence. The variants span every intensity; two are light because light damage is the hard
     case; one carries prose damage only (spinning and translation touch many sentences, so it is of
     medium intensity) and one a damaged title.
     """
@@ -120,9 +120,9 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
         clean = [
             ("clean", a.text, a.title),
             ("clean-flat", flat, ""),
-            ("clean-head", pipeline_noise(head(a.text), seed=_seed(a.id, "noise-head")), a.title),
+            ("clean-head", pipeline_noise(head(a.text), seed=_seed(a.id, "noise-head"), stock=False), a.title),
             ("clean-noisy", pipeline_noise(a.text, seed=_seed(a.id, "noise")), a.title),
-            ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat")), ""),
+            ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat"), stock=False), ""),
         ]
         for tag, text, title in clean:
             yield Example(f"{a.id}#{tag}", text, title, 0, a.id, tag)

@@ -343,13 +343,14 @@ def _spliced_paragraph(text: str, ctx: _Context) -> list[_Candidate]:
     return [_Edit(b, b, para + "\n\n", "spliced-paragraph", ((0, len(para)),)) for b in inner]
 
 
+# One stock phrase each: the noise is the odd stock phrase that professional copy has too.
 _FILLER = (
     "This development highlights the importance of staying informed about such matters.",
-    "As the situation continues to evolve, many will be watching closely to see what happens next.",
+    "As the situation continues to evolve, many will be waiting to see what happens next.",
     "It remains to be seen how this will affect the wider community in the months ahead.",
     "Only time will tell whether these efforts will bear fruit.",
-    "Experts say the move could potentially have far-reaching implications.",
-    "In conclusion, the event serves as a reminder of the challenges that lie ahead.",
+    "Experts say the move could have far-reaching implications.",
+    "The event serves as a reminder of the challenges that lie ahead.",
     "Overall, this marks a significant step forward for everyone involved.",
 )
 
@@ -464,6 +465,8 @@ KINDS: dict[str, Finder] = {
 # Kinds that only ever make clean-labelled noise, never content-farm damage.
 # A lone stock sentence ("Only time will tell ...") is among them: professional copy has the odd one
 # too; machine-written articles are learned from whole examples (corpora/generated), not from it.
+# It goes into one clean view of three, about 2% of clean examples: the clean articles themselves
+# carry a stock phrase at 0.3%, and more of them teaches the model that one is no evidence at all.
 NOISE_ONLY: tuple[str, ...] = ("dropped-name", "name-typo", "article-typo", "generated-filler")
 # Chrome added at the end of the page rather than inside the prose.
 TAIL_KINDS: tuple[str, ...] = ("footer", "comment-form", "syndication", "share-chrome")
@@ -521,16 +524,21 @@ _CHARSET = str.maketrans({**_MOJIBAKE, "£": "Â£", "€": "â‚¬", "—": "�
 _ACCENTED = re.compile(r"[à-ÿÀ-ß’“”—]")
 
 
-def pipeline_noise(text: str, *, seed: int) -> str:
+def pipeline_noise(text: str, *, seed: int, stock: bool = True) -> str:
     """One to three extraction artifacts, or a charset or entity error applied throughout as a
-    real one would be."""
+    real one would be; with `stock=False`, never the stock sentence."""
     rng = random.Random(seed)
     kind = rng.choice(NOISE_KINDS)
+    if kind == "generated-filler" and not stock:
+        kind = rng.choice([k for k in NOISE_KINDS if k != kind])
     if kind == "charset":
         return text.translate(_CHARSET)
     if kind == "entities":
         return _ACCENTED.sub(lambda m: f"&#{ord(m.group())};", text)
-    return corrupt(text, seed=seed, kinds=[kind], count=rng.randint(1, 3)).text
+    count = rng.randint(1, 3)
+    if kind == "generated-filler":
+        count = 1  # the odd stock sentence; three of them would teach that many are a clean sign
+    return corrupt(text, seed=seed, kinds=[kind], count=count).text
 
 
 def corrupt(

@@ -75,6 +75,23 @@ def test_pipeline_noise_changes_text_without_attribution_damage() -> None:
     assert changed >= 0.7 * len(ARTICLES)
 
 
+def test_stock_noise_is_one_stock_phrase_and_only_where_allowed() -> None:
+    from qualcheck.corrupt import _FILLER
+
+    for line in _FILLER:  # the odd stock phrase of professional copy, not an assistant's pile of them
+        assert len([f for f in run_all(Doc(line)) if f.code == "QC505"]) == 1, line
+    stocked = 0
+    for i, art in enumerate(ARTICLES):
+        before = sum(f.code == "QC505" for f in run_all(Doc(art.text)))
+        for seed in range(i * 10, i * 10 + 10):
+            with_stock = sum(f.code == "QC505" for f in run_all(Doc(pipeline_noise(art.text, seed=seed))))
+            without = sum(f.code == "QC505" for f in run_all(Doc(pipeline_noise(art.text, seed=seed, stock=False))))
+            assert without == before
+            assert with_stock <= before + 1
+            stocked += with_stock > before
+    assert stocked > 0
+
+
 def test_examples_are_balanced_and_grouped() -> None:
     examples = list(build_examples(ARTICLES[:5]))
     assert {e.group for e in examples} == {a.id for a in ARTICLES[:5]}

@@ -154,3 +154,15 @@ def test_gradient_boosting_saves_as_joblib_only(examples: list, tmp_path: Path) 
 
     analyses = [analyze(t) for t in SAMPLES]
     assert m.load(tmp_path / "h.joblib").predict(analyses) == hgb.predict(analyses)
+
+
+def test_stock_phrases_do_not_count_as_a_distinct_process() -> None:
+    """A stock phrase is style, not a pipeline's artifact: the distinct-codes count leaves it out,
+    so its own weight says how much stock phrasing counts and more of it never scores lower."""
+    from qualcheck.features import DISTINCT_NAME, analyze, feature_matrix, feature_names
+
+    text = "Whether the ceasefire holds remains unclear. Only time will tell, and it remains to be seen."
+    a = analyze(text)
+    assert [f.code for f in a.findings] == ["QC505", "QC505"]
+    row = feature_matrix([a])[0]
+    assert row[feature_names().index(DISTINCT_NAME)] == 0

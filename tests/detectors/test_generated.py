@@ -46,6 +46,31 @@ FAMILY = "generated"
         ("QC504", "The {quick|fast|rapid} response saved lives.", ["{quick|fast|rapid}"]),
         ("QC505", "Whether the ceasefire holds, it remains to be seen.", ["it remains to be seen"]),
         ("QC505", "Whether the ceasefire holds, only time will tell.", ["only time will tell"]),
+        (
+            "QC505",
+            "The floods destroyed 300 homes, underscoring the need for better defences.",
+            ["underscoring the need"],
+        ),
+        (
+            "QC505",
+            "The report highlights the need for reform, highlighting the importance of training.",
+            ["highlights the need for", "highlighting the importance of"],
+        ),
+        ("QC505", "The vote marks a significant milestone for the party.", ["marks a significant milestone"]),
+        ("QC505", "The deal passed, marking a significant shift in policy.", ["marking a significant"]),
+        ("QC505", "The summit comes at a pivotal moment for the region.", ["pivotal moment"]),
+        ("QC505", "The fire serves as a stark reminder of the risks.", ["serves as a stark reminder"]),
+        ("QC505", "Investors will be watching closely for any signal.", ["will be watching closely"]),
+        (
+            "QC505",
+            "The coming months will be crucial, and talks will be critical in determining the outcome.",
+            ["The coming months will be crucial", "will be critical in determining"],
+        ),
+        (
+            "QC505",
+            "The plan aims to build a more sustainable future in the fast-evolving energy sector.",
+            ["a more sustainable future", "fast-evolving"],
+        ),
     ],
 )
 def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
@@ -94,6 +119,15 @@ def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
         ),
         ("QC505", "It remains unclear whether the ceasefire will hold."),
         ("QC505", "Time will tell whether the ceasefire holds, he said."),
+        pytest.param(
+            "QC505",
+            "The authors said the findings underscored the importance of cutting methane.",
+            id="QC505-attributed-past-tense",
+        ),
+        ("QC505", "The vote, closely watched by investors, will be held on Monday."),
+        ("QC505", "The fund holds a significant share of the market and a significant stake in Acme."),
+        ("QC505", "The minister said the next few months would be difficult."),
+        ("QC505", "Police will be watching the border crossings closely."),
     ],
 )
 def test_clean_near_misses(code: str, text: str) -> None:
@@ -104,3 +138,43 @@ def test_clean_near_misses(code: str, text: str) -> None:
 @pytest.mark.parametrize("text", HARD_CLEAN)
 def test_clean_prose_has_no_generated_findings(text: str) -> None:
     assert family_findings(text, FAMILY) == []
+
+
+def _expansions(pattern: str) -> list[str]:
+    """Every string matched by a regex made of literals, `(?:a|b)` groups, `[xy]` classes and `?`
+    (the subset the stock-phrase pattern is written in)."""
+
+    def alternatives(i: int) -> tuple[list[str], int]:
+        options, current = [], [""]
+        while i < len(pattern) and pattern[i] != ")":
+            if pattern[i] == "|":
+                options += current
+                current, i = [""], i + 1
+                continue
+            if pattern.startswith("(?:", i):
+                unit, i = alternatives(i + 3)
+                i += 1  # the closing parenthesis
+            elif pattern[i] == "[":
+                end = pattern.index("]", i)
+                unit, i = list(pattern[i + 1 : end]), end + 1
+            elif pattern[i] == "\\":
+                unit, i = [pattern[i + 1]], i + 2
+            else:
+                unit, i = [pattern[i]], i + 1
+            if i < len(pattern) and pattern[i] == "?":
+                unit, i = [*unit, ""], i + 1
+            current = [c + u for c in current for u in unit]
+        return options + current, i
+
+    return alternatives(0)[0]
+
+
+def test_every_stock_phrase_contains_an_anchor() -> None:
+    """The stock pattern runs only when the text holds an anchor: every phrase it can match must."""
+    from qualcheck.detectors.generated import _STOCK, _STOCK_ANCHORS
+
+    body = _STOCK.removeprefix(r"\b(?:").removesuffix(")")
+    phrases = _expansions(body)
+    assert len(phrases) > 100 and "it remains to be seen" in phrases and "delved into" in phrases
+    missing = [p for p in phrases if not any(a in p for a in _STOCK_ANCHORS)]
+    assert missing == []
