@@ -138,15 +138,13 @@ def _maybe_doubled(text: str) -> bool:
     follows white space that has a first verb (`said`) before it. str.find is far quicker than a
     scan with the pattern's alternation."""
     for verb in _SECOND_VERBS:
-        at = text.find(verb, 1)
-        while at > 0:
-            if text[at - 1].isspace():
+        for at in _find_all(text, verb):
+            if at and text[at - 1].isspace():
                 q = at - 1
                 while q and text[q - 1].isspace():
                     q -= 1
                 if _FIRST_VERB_END.search(text, max(0, q - _LONGEST_FIRST), q):
                     return True
-            at = text.find(verb, at + 1)
     return False
 
 

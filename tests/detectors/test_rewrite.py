@@ -178,3 +178,45 @@ def test_original_phrases_of_the_lexicon_do_not_fire() -> None:
 @pytest.mark.parametrize("text", HARD_CLEAN)
 def test_clean_prose_has_no_rewrite_findings(text: str) -> None:
     assert family_findings(text, FAMILY) == []
+
+
+def test_rarest_word_lookup_finds_what_a_first_word_scan_finds() -> None:
+    """Spun forms are looked up under their rarest word; the findings must be those of a plain
+    scan from each word, preferring the longest form and never overlapping."""
+    import random
+
+    from qualcheck.detectors.rewrite import tortured_phrases
+    from qualcheck.lexicon import _WORDS, spun_phrases
+    from qualcheck.text import Doc
+
+    forms = sorted(
+        ((tuple(w.strip("'’") for w in _WORDS.findall(f)), order, p)
+         for order, (p, f) in enumerate((p, f) for p, fs in spun_phrases().items() for f in fs)),
+        key=lambda e: (-len(e[0]), e[1]),
+    )  # fmt: skip
+
+    def reference(doc: Doc) -> list[tuple[int, int, str]]:
+        out, i, words = [], 0, doc.words
+        while i < len(words):
+            for ws, _order, phrase in forms:
+                if words[i : i + len(ws)] == ws and all(
+                    doc.text[a[1] : b[0]] in {" ", "-", "' ", "’ "}
+                    for a, b in zip(doc.tokens[i : i + len(ws)], doc.tokens[i + 1 : i + len(ws)], strict=False)
+                ):
+                    out.append((doc.tokens[i][0], doc.tokens[i + len(ws) - 1][1], f"a spun form of '{phrase}'"))
+                    i += len(ws) - 1
+                    break
+            i += 1
+        return out
+
+    rng = random.Random(3)
+    units = [" ".join(ws) for ws, _, _ in forms]  # whole forms, and their words alone
+    pieces = [*rng.sample(units, 300), *(w for u in rng.sample(units, 300) for w in u.split()), "the", "a", "in"]
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(3, 40)))
+        doc = Doc(text)
+        expected = reference(doc)
+        found += len(expected)
+        assert [(f.start, f.end, f.message) for f in tortured_phrases(doc)] == expected, text
+    assert found > 100
