@@ -108,8 +108,8 @@ class Doc:
 
     @cached_property
     def counts(self) -> Counter[str]:
-        """How often each word occurs; its keys are the article's vocabulary, which lets a check
-        see whether any word it looks for is present before walking the word list."""
+        """How often each word occurs: statistics over the vocabulary (stop words, rare words)
+        then visit each distinct word once, not every occurrence."""
         return Counter(self.words)
 
     @cached_property
