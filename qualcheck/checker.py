@@ -148,7 +148,7 @@ class Checker:
         scores = model.predict_rows(rows)
         names = model.feature_names
         pushes = model.contributions(rows)
-        code_columns = [(i, n[5:]) for i, n in enumerate(names) if n.startswith("code:")]
+        code_columns = model.code_columns
         return [
             Report(
                 id=job.id,

@@ -109,9 +109,10 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
     quotes straightened, truncation, one extraction artifact such as a wrong charset, no title), so
     the model cannot tell the classes apart by layout and learns that a lone artifact is weak
-    evidence; only the full noisy view may carry a stock sentence. The variants span every intensity; two are light because light damage is the hard
-    case; one carries prose damage only (spinning and translation touch many sentences, so it is of
-    medium intensity) and one a damaged title.
+    evidence; only the full noisy view may carry a stock sentence. The variants span every
+    intensity; two are light because light damage is the hard case; one carries prose damage only
+    (spinning and translation touch many sentences, so it is of medium intensity) and one a damaged
+    title.
     """
     n = len(articles)
     for i, a in enumerate(articles):

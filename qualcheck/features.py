@@ -172,7 +172,7 @@ def feature_names(codes: Sequence[str] | None = None) -> list[str]:
 
 def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = None) -> np.ndarray:
     """The model's input: log1p of each code's count (the tenth mojibake says little more than
-    the first), how many distinct codes fired (charset and markup aside), then the statistics;
+    the first), how many distinct codes fired (those in _NOT_COUNTED aside), then the statistics;
     one row per analysis."""
     codes = default_codes() if codes is None else list(codes)
     column = {c: i for i, c in enumerate(codes)}

@@ -116,8 +116,13 @@ class Model:
         return [str(n) for n in self.metadata["feature_names"]]
 
     @property
+    def code_columns(self) -> list[tuple[int, str]]:
+        """(column, finding code) of each per-code feature."""
+        return [(i, n[5:]) for i, n in enumerate(self.feature_names) if n.startswith("code:")]
+
+    @property
     def codes(self) -> list[str]:
-        return [n[5:] for n in self.feature_names if n.startswith("code:")]
+        return [c for _, c in self.code_columns]
 
     def rows(self, analyses: Sequence[Analysis]) -> Any:
         return feature_matrix(analyses, self.codes)

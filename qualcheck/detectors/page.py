@@ -94,7 +94,8 @@ def title_mismatch(doc: Doc) -> Iterator[Finding]:
         return
     weights: dict[str, float] = {}
     for w in _content_words(_SUFFIX_RE.sub("", doc.title)):
-        weights[_stem(w)] = max(weights.get(_stem(w), 0.0), _weight(w))
+        stem = _stem(w)
+        weights[stem] = max(weights.get(stem, 0.0), _weight(w))
     if len(weights) < 4:
         return
     body = {_stem(w) for w in _content_words(doc.text[:3000])}
