@@ -60,7 +60,7 @@ _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
 # stock phrases, which are style rather than a process: counted with the rest, their weight was
 # learned net of the distinct count, so a second stock phrase lowered the score.
 DISTINCT_NAME = "count:distinct_codes"
-_NOT_COUNTED = frozenset({"QC305", "QC306", "QC505"})
+_NOT_COUNTED = frozenset({"QC306", "QC308", "QC505"})
 
 
 @dataclass(frozen=True)

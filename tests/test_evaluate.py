@@ -39,6 +39,14 @@ def test_span_scores_count_hits_and_misses() -> None:
     assert scores["QC201"]["precision"] == 0.0
 
 
+def test_span_scores_credit_a_kind_found_by_either_of_two_codes() -> None:
+    entity = Finding(10, 17, "QC308", "x", "boilerplate", "low", "m")
+    truth = [("markup", 10, 17), ("markup", 30, 33)]  # an entity found, a tag missed
+    scores = span_scores([[entity]], [truth], {"markup": ("QC305", "QC308")})
+    assert scores["QC305/QC308"] == {"findings": 0, "precision": None, "damages": 2, "recall": 0.5}
+    assert scores["QC308"]["precision"] == 1.0
+
+
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("corpora")

@@ -7,6 +7,7 @@ notices, syndication footers) count wherever they appear.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -47,7 +48,7 @@ MARKUP = rule(
     "markup-remnant",
     "boilerplate",
     "medium",
-    "an HTML tag, entity or shortcode left in the text",
+    "an HTML tag or shortcode left in the text",
 )
 MOJIBAKE = rule(
     "QC306",
@@ -55,6 +56,20 @@ MOJIBAKE = rule(
     "boilerplate",
     "medium",
     "text decoded with the wrong character set",
+)
+ENTITY = rule(
+    "QC308",
+    "html-entity",
+    "boilerplate",
+    "low",
+    "an HTML character entity left in the text (`&amp;`, `&#8217;`)",
+)
+MIXED = rule(
+    "QC307",
+    "mixed-encoding",
+    "boilerplate",
+    "medium",
+    "a character both written plainly and encoded (an entity or mojibake) in one text, as when copies are stitched",
 )
 
 _TAIL = r"\s*[:.!»›>→…]*\s*"
@@ -90,14 +105,23 @@ _LINE_RULES = ((_FOOTER_LINE, FOOTER), (_COMMENT_LINE, COMMENT_FORM), (_CHROME_L
 _END_CHROME = Caseless(r"\s(?P<x>" + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$")
 _SENTENCE_END = frozenset('.!?"”*')
 _SYNDICATION_RE = re.compile(r"The\s+post\s+[^\n]{1,300}?\s+appeared\s+first\s+on\s+[^\n]{1,120}")
+# Tags and shortcodes are markup an extractor failed to strip; an entity is a character a feed
+# escaped, which honest feeds do throughout, so the two are told apart.
 _MARKUP_RE = re.compile(
     r"</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
     r"|blockquote|figure|figcaption|iframe|section|article)\b[^<>\n]{0,300}?/?>"
-    r"|&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|eacute|copy|reg"
-    r"|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
     r"|\[/?(?:caption|embed|gallery|video|audio|tweet)\b[^\]\n]{0,200}\]",
     re.IGNORECASE,
 )
+_NAMED_ENTITY_RE = re.compile(
+    r"&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|eacute|copy|reg"
+    r"|#\d{2,6}|#x[0-9a-fA-F]{2,5});",
+    re.IGNORECASE,
+)
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# Characters a writer escapes on purpose (markup in the text, a layout space): plain and encoded
+# side by side is normal for them.
+_ESCAPED_ON_PURPOSE = frozenset("&<>\u00a0 ")
 # UTF-8 read as Windows-1252/Latin-1: â€™ â€œ Ã© Â and a byte-order mark read as text.
 _MOJIBAKE_RE = re.compile(  # the look-ahead lets the engine skip to the few starting letters
     "(?=[âÃÂï\ufffd])(?:â€[™œ\u009d˜”“¦¢\u2122\u0153\u02dc\u201d\u201c\u2013\u2014\u00a6]|â€"
@@ -162,8 +186,20 @@ def syndication(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def markup(doc: Doc) -> Iterator[Finding]:
-    for m in _MARKUP_RE.finditer(doc.text):
+    text = doc.text
+    if "<" not in text and "[" not in text:
+        return  # every tag and shortcode starts with one of these
+    for m in _MARKUP_RE.finditer(text):
         yield finding(MARKUP, *m.span())
+
+
+@detector
+def entities(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    if "&" not in text:
+        return
+    for m in _NAMED_ENTITY_RE.finditer(text):
+        yield finding(ENTITY, *m.span())
 
 
 @detector
@@ -173,3 +209,46 @@ def mojibake(doc: Doc) -> Iterator[Finding]:
         return  # every mojibake sequence starts with one of these
     for m in _MOJIBAKE_RE.finditer(text):
         yield finding(MOJIBAKE, *m.span())
+
+
+@detector
+def mixed_encoding(doc: Doc) -> Iterator[Finding]:
+    """An honest feed that escapes or mis-decodes does so throughout (`caf&#233;` with no plain
+    `é` anywhere); a text holding `’` in one paragraph and `&#8217;` or `â€™` in the next was put
+    together from differently encoded copies, which is what scrapers that stitch pages do."""
+    text = doc.text
+    encoded: list[tuple[int, int, str]] = []
+    if "&" in text:
+        for m in _ENTITY_RE.finditer(text):
+            char = html.unescape(m.group())
+            if len(char) == 1 and char not in _ESCAPED_ON_PURPOSE:
+                encoded.append((m.start(), m.end(), char))
+    if any(c in text for c in "âÃÂ"):
+        for m in _MOJIBAKE_RE.finditer(text):
+            decoded = _decode_mojibake(m.group())
+            if decoded is not None and decoded not in _ESCAPED_ON_PURPOSE:
+                encoded.append((m.start(), m.end(), decoded))
+    if not encoded:
+        return
+    encoded.sort()
+    # the plain characters are looked for outside the encoded forms (`â€”` holds a plain `”`)
+    plain, pos = [], 0
+    for s, e, _ in encoded:
+        plain.append(text[pos:s])
+        pos = max(pos, e)
+    plain.append(text[pos:])
+    rest = "\x00".join(plain)
+    for s, e, char in encoded:
+        if char in rest:
+            yield finding(MIXED, s, e, f"{text[s:e]!r} here, {char!r} written plainly elsewhere in the text")
+
+
+def _decode_mojibake(s: str) -> str | None:
+    """The character whose UTF-8 bytes, read as Windows-1252 (or Latin-1), gave `s`."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            char = s.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return char if len(char) == 1 else None
+    return None
