@@ -35,12 +35,10 @@ def test_heavier_intensity_means_more_damage() -> None:
     assert light <= INTENSITY_RANGE["light"][1] * 2  # a comment form records up to 3 spans
 
 
-# Damage that no shipped detector finds yet (see qualcheck/detectors/rewrite.py); the generator
-# still makes it so that `qualcheck eval` measures the gap.
-UNDETECTED = {"spliced-paragraph"}
 # Regression floors for kinds detected less often than the 75% default (measured: a swapped title
-# from another news story often shares a few words with the body).
-FLOORS = {"title-swap": 0.6}
+# from another news story often shares a few words with the body; these 40 articles are all from
+# the business desk, so a spliced paragraph comes from a story on a nearby topic: 9 of 40 found).
+FLOORS = {"title-swap": 0.6, "spliced-paragraph": 0.2}
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
@@ -62,8 +60,7 @@ def test_each_kind_alone_lands_where_it_says(kind: str) -> None:
         if any(f.field == d.field and f.start < d.end and d.start < f.end for d in v.damages for f in findings):
             found += 1
     assert landed >= (3 if kind in KINDS else len(ARTICLES)), f"{kind} found few places to act"
-    if kind not in UNDETECTED:
-        assert found >= FLOORS.get(kind, 0.75) * landed, f"detectors find {found}/{landed} {kind} damages"
+    assert found >= FLOORS.get(kind, 0.75) * landed, f"detectors find {found}/{landed} {kind} damages"
 
 
 def test_pipeline_noise_changes_text_without_attribution_damage() -> None:

@@ -5,23 +5,27 @@ A translator or spinner works sentence by sentence, so it spells one entity seve
 (`squeeze gathering` for `press conference`), slips prepositions and articles, Each check
 compares the article with itself or with a written lexicon, never with outside text.
 
-Two checks were built and measured but are not shipped, because professional copy trips them too
-often: a common noun capitalised mid-sentence (British news writes "the Budget", "the Government")
-and a paragraph spliced in from another story: word-overlap measures could not tell
-it from a quotation paragraph that brings its own vocabulary (the generator still makes such
-variants, so `qualcheck eval` shows the gap).
+A paragraph spliced in from another story is found by comparing each paragraph's vocabulary with
+the rest of the article's, relative to how much the other paragraphs share (quotation paragraphs
+bring words of their own, but not nearly all of them).
+
+One check was built and measured but is not shipped, because professional copy trips it too
+often: a common noun capitalised mid-sentence (British news writes "the Budget", "the Government").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, pairwise
+from operator import itemgetter
+from statistics import median
 
 from rapidfuzz.fuzz import ratio
 
-from ..lexicon import SpunForm, fold, spun_index, zipf
+from ..lexicon import STOPWORDS, SpunForm, fold, spun_index, stem, zipf
 from ..text import Doc
 from ..types import Finding
 from . import detector, finding, rule
@@ -46,6 +50,13 @@ LITERAL = rule(
     "rewrite",
     "medium",
     "a construction typical of machine translation: slipped preposition or article, misplaced report verb",
+)
+OFF_TOPIC = rule(
+    "QC406",
+    "off-topic-paragraph",
+    "rewrite",
+    "low",
+    "a paragraph that shares almost none of its vocabulary with the rest of the article, as when one is spliced in",
 )
 # --- entity drift -----------------------------------------------------------------------------
 
@@ -190,3 +201,72 @@ _LITERAL_RE = re.compile(  # every branch starts with i, a, o or t: the look-ahe
 def literal_translation(doc: Doc) -> Iterator[Finding]:
     for m in _LITERAL_RE.finditer(doc.text):
         yield finding(LITERAL, *m.span())
+
+
+# --- off-topic paragraph ------------------------------------------------------------------------
+
+_MIN_PARAGRAPHS = 4  # the rest must be an article to be off topic from
+_MIN_PARAGRAPH_WORDS = 35  # a short paragraph (a one-line quote) shares little by chance
+_OFF_TOPIC_RATIO = 0.2
+_TOPIC_ZIPF = 7.0  # shares under a fifth of what the article's other paragraphs typically share
+
+
+@lru_cache(maxsize=1 << 16)  # articles share most of their vocabulary
+def _topic(word: str) -> tuple[str, float]:
+    """A word's stem and its weight as evidence of what a passage is about (7 - Zipf: unlisted
+    words, below Zipf 3, weigh 7); ("", 0) for stop words, numbers and short words."""
+    if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
+        return "", 0.0
+    return stem(word), max(0.0, 7.0 - zipf().get(word, 0.0))
+
+
+@detector
+def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
+    """Each paragraph's content words (stems, weighted by rarity: a shared name counts more than a
+    shared `year`) that occur in some other paragraph, as a share of all its content words; a
+    paragraph whose share is a small fraction of the other paragraphs' median is off topic. Without
+    paragraph breaks there is nothing to compare."""
+    paragraphs = doc.paragraphs
+    if len(paragraphs) < _MIN_PARAGRAPHS:
+        return
+    tokens, words, vocabulary = doc.tokens, doc.words, list(doc.counts)
+    # per distinct word once, then set operations and C iterators per paragraph: no Python loop
+    # over the words
+    topics = list(map(_topic, vocabulary))
+    stem_of = dict(zip(vocabulary, map(itemgetter(0), topics), strict=True))
+    weight = dict(topics)
+    stems: list[tuple[set[str], bool]] = []  # a paragraph's stems; long enough to measure
+    seen: set[str] = set()
+    shared: set[str] = set()  # stems in two paragraphs or more
+    lo = 0
+    for _, end in paragraphs:
+        hi = bisect_left(tokens, (end,), lo)
+        here = set(map(stem_of.__getitem__, words[lo:hi]))
+        here.discard("")
+        shared |= seen & here
+        seen |= here
+        stems.append((here, hi - lo >= _MIN_PARAGRAPH_WORDS))
+        lo = hi
+    shares = [
+        sum(map(weight.__getitem__, shared & here)) / total
+        if long and (total := sum(map(weight.__getitem__, here))) > 0
+        else None
+        for here, long in stems
+    ]
+    measured = [x for x in shares if x is not None]
+    if len(measured) < 3:
+        return
+    for (start, end), share in zip(paragraphs, shares, strict=True):
+        if share is None:
+            continue
+        others = list(measured)
+        others.remove(share)
+        typical = median(others)
+        if typical > 0 and share < _OFF_TOPIC_RATIO * typical:
+            yield finding(
+                OFF_TOPIC,
+                start,
+                end,
+                f"this paragraph shares {share:.0%} of its vocabulary (weighted by rarity) with the rest of the "
+                f"article; the other paragraphs share {typical:.0%}",
+            )

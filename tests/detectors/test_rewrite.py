@@ -1,12 +1,16 @@
-"""Rewrite damage (QC401-QC404): each code fires on spun or round-trip-translated copy, with the
+"""Rewrite damage (QC401-QC406): each code fires on spun or round-trip-translated copy, with the
 exact span, and the family stays silent on clean professional prose."""
 
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from detector_cases import HARD_CLEAN, family_findings, spans
+
+from qualcheck.detectors import run_all
+from qualcheck.text import Doc
 
 FAMILY = "rewrite"
 
@@ -220,3 +224,66 @@ def test_rarest_word_lookup_finds_what_a_first_word_scan_finds() -> None:
         found += len(expected)
         assert [(f.start, f.end, f.message) for f in tortured_phrases(doc)] == expected, text
     assert found > 100
+
+
+# --- off-topic paragraph (QC406) --------------------------------------------------------------
+
+BUDGET_STORY = [
+    "Harlow District Council approved a budget of 212 million pounds on Tuesday night, raising council tax "
+    "by 4.9 percent and closing two of the district's five libraries to cover a shortfall in social care.",
+    "The budget passed by 23 votes to 17 after a four-hour meeting in which opposition councillors argued "
+    "that the library closures would fall hardest on older residents and on families without internet "
+    "access at home.",
+    "Council leader Margaret Osei said the choice had been forced on the council by rising demand for adult "
+    'social care, which now takes 41 percent of the budget. "Nobody on this council wanted to close a '
+    'library," she said. "But social care is a legal duty and libraries, sadly, are not."',
+    "Under the plan, the libraries in Church Langley and Old Harlow will close in April. Their book stock "
+    "will move to the remaining three libraries, and a mobile library van will visit both neighbourhoods "
+    "twice a week, the council said.",
+    "Opposition leader David Pryce said his group had proposed keeping the libraries open by cutting the "
+    'council\'s spending on consultants and selling an empty office block. "The money was there," he said. '
+    '"The council chose libraries over consultants."',
+    "Residents have until the end of March to respond to a consultation on the mobile library timetable. "
+    "The council tax rise will appear on bills sent out in March, adding about 88 pounds a year to a "
+    "typical band D bill in the district.",
+]
+OFF_TOPIC = (
+    "The rover's landing was confirmed by a signal relayed through an orbiting satellite eleven minutes "
+    "after touchdown, and engineers at mission control in Pasadena cheered as the first grainy images of "
+    "the crater floor appeared on their screens, showing scattered rocks and a distant ridge of dust."
+)
+
+
+def test_off_topic_paragraph_is_found_exactly() -> None:
+    text = "\n\n".join([*BUDGET_STORY[:3], OFF_TOPIC, *BUDGET_STORY[3:]])
+    assert spans(text, "QC406") == [OFF_TOPIC]
+
+
+def test_coherent_article_has_no_off_topic_paragraph() -> None:
+    assert spans("\n\n".join(BUDGET_STORY), "QC406") == []
+
+
+def test_off_topic_paragraph_needs_paragraphs() -> None:
+    """Collapsed to one paragraph (as many data sets store articles) there is nothing to compare."""
+    assert spans(" ".join([*BUDGET_STORY[:3], OFF_TOPIC, *BUDGET_STORY[3:]]), "QC406") == []
+    assert spans("\n\n".join([BUDGET_STORY[0], OFF_TOPIC, BUDGET_STORY[1]]), "QC406") == []
+
+
+def test_off_topic_paragraph_on_the_corpus() -> None:
+    """Regression floors from measurement on corpora/: it fired on 4 of the 332 clean articles (a
+    quotation or a practical-information paragraph that brings its own words) and found 97 of 332
+    single spliced paragraphs; a spliced paragraph from a story on a nearby topic shares too much."""
+    from qualcheck.corpora import read_articles
+    from qualcheck.corrupt import corrupt
+
+    articles = read_articles(Path(__file__).resolve().parents[2] / "corpora")
+    n = len(articles)
+    fired = found = 0
+    for i, a in enumerate(articles):
+        fired += bool(spans(a.text, "QC406"))
+        donor = articles[(i + n // 2) % n]
+        v = corrupt(a.text, seed=i, kinds=["spliced-paragraph"], count=1, donor=donor.text)
+        hits = [f for f in run_all(Doc(v.text)) if f.code == "QC406"]
+        found += any(f.start < d.end and d.start < f.end for f in hits for d in v.damages)
+    assert fired <= 0.02 * n, f"fired on {fired} of {n} clean articles"
+    assert found >= 0.25 * n, f"found {found} of {n} spliced paragraphs"
