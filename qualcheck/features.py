@@ -94,8 +94,7 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     counts = doc.counts
     # set operations and C iterators over the vocabulary, not Python loops over it
     stop = sum(map(counts.__getitem__, STOPWORDS.intersection(counts)))
-    alphabetic = list(filter(str.isalpha, counts))
-    alpha_words = set(compress(alphabetic, map((2).__lt__, map(len, alphabetic))))
+    alpha_words = doc.long_words
     alpha = sum(map(counts.__getitem__, alpha_words))
     rare = sum(map(counts.__getitem__, alpha_words.difference(freq)))
     named, unnamed, hedges = _sources_and_hedges(doc)

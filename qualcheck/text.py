@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any, Literal
 
 from .punkt import PunktParams, PunktSplitter
@@ -111,6 +111,13 @@ class Doc:
         """How often each word occurs: statistics over the vocabulary (stop words, rare words)
         then visit each distinct word once, not every occurrence."""
         return Counter(self.words)
+
+    @cached_property
+    def long_words(self) -> frozenset[str]:
+        """The distinct alphabetic words of three letters or more: the vocabulary that statistics
+        and topic comparisons count (numbers and `a`, `of` say nothing about either)."""
+        alphabetic = list(filter(str.isalpha, self.counts))
+        return frozenset(compress(alphabetic, map((2).__lt__, map(len, alphabetic))))
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:

@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from itertools import compress, pairwise
+from itertools import compress, pairwise, repeat
 from operator import itemgetter
 from statistics import median
 
 from rapidfuzz.fuzz import ratio
 
-from ..lexicon import STOPWORDS, SpunForm, fold, spun_index, stem, zipf
+from ..lexicon import STOPWORDS, SpunForm, fold, spun_index, zipf
 from ..text import Doc
 from ..types import Finding
 from . import detector, finding, rule
@@ -207,55 +208,42 @@ def literal_translation(doc: Doc) -> Iterator[Finding]:
 
 _MIN_PARAGRAPHS = 4  # the rest must be an article to be off topic from
 _MIN_PARAGRAPH_WORDS = 35  # a short paragraph (a one-line quote) shares little by chance
-_OFF_TOPIC_RATIO = 0.2
-_TOPIC_ZIPF = 7.0  # shares under a fifth of what the article's other paragraphs typically share
-
-
-@lru_cache(maxsize=1 << 16)  # articles share most of their vocabulary
-def _topic(word: str) -> tuple[str, float]:
-    """A word's stem and its weight as evidence of what a passage is about (7 - Zipf: unlisted
-    words, below Zipf 3, weigh 7); ("", 0) for stop words, numbers and short words."""
-    if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
-        return "", 0.0
-    return stem(word), max(0.0, 7.0 - zipf().get(word, 0.0))
+_OFF_TOPIC_RATIO = 0.12  # shares under an eighth of what the article's other paragraphs typically share
+_MAX_WEIGHT = 7.0  # a word weighs 7 - its Zipf frequency: unlisted words (below Zipf 3) weigh 7
 
 
 @detector
 def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
-    """Each paragraph's content words (stems, weighted by rarity: a shared name counts more than a
-    shared `year`) that occur in some other paragraph, as a share of all its content words; a
-    paragraph whose share is a small fraction of the other paragraphs' median is off topic. Without
-    paragraph breaks there is nothing to compare."""
+    """Each paragraph's distinct content words that occur in some other paragraph, weighted by
+    rarity (7 - Zipf: a shared name counts more than a shared `year`), as a share of all its
+    content words; a paragraph whose share is a small fraction of the other paragraphs' median is
+    off topic. Without paragraph breaks there is nothing to compare."""
     paragraphs = doc.paragraphs
     if len(paragraphs) < _MIN_PARAGRAPHS:
         return
-    tokens, words, vocabulary = doc.tokens, doc.words, list(doc.counts)
-    # per distinct word once, then set operations and C iterators per paragraph: no Python loop
-    # over the words
-    topics = list(map(_topic, vocabulary))
-    stem_of = dict(zip(vocabulary, map(itemgetter(0), topics), strict=True))
-    weight = dict(topics)
-    stems: list[tuple[set[str], bool]] = []  # a paragraph's stems; long enough to measure
+    words, freq = doc.words, zipf()
+    content = doc.long_words - STOPWORDS
+    starts = list(map(itemgetter(0), doc.tokens))
+    # only set operations and C iterators per paragraph, never a Python loop over its words
+    vocab: list[tuple[frozenset[str], bool]] = []  # a paragraph's content words; long enough to measure
     seen: set[str] = set()
-    shared: set[str] = set()  # stems in two paragraphs or more
+    shared: set[str] = set()  # words in two paragraphs or more
     lo = 0
     for _, end in paragraphs:
-        hi = bisect_left(tokens, (end,), lo)
-        here = set(map(stem_of.__getitem__, words[lo:hi]))
-        here.discard("")
+        hi = bisect_left(starts, end, lo)
+        here = content.intersection(words[lo:hi])
         shared |= seen & here
         seen |= here
-        stems.append((here, hi - lo >= _MIN_PARAGRAPH_WORDS))
+        vocab.append((here, hi - lo >= _MIN_PARAGRAPH_WORDS))
         lo = hi
-    shares = [
-        sum(map(weight.__getitem__, shared & here)) / total
-        if long and (total := sum(map(weight.__getitem__, here))) > 0
-        else None
-        for here, long in stems
-    ]
+
+    def weight(ws: AbstractSet[str]) -> float:  # every content word is below Zipf 7, so none weighs less than 0
+        return _MAX_WEIGHT * len(ws) - sum(map(freq.get, ws, repeat(0.0)))
+
+    shares = [weight(shared & here) / total if long and (total := weight(here)) > 0 else None for here, long in vocab]
     measured = [x for x in shares if x is not None]
-    if len(measured) < 3:
-        return
+    if len(measured) < 3 or min(measured) >= _OFF_TOPIC_RATIO * max(measured):
+        return  # the common case: no paragraph can share that little
     for (start, end), share in zip(paragraphs, shares, strict=True):
         if share is None:
             continue

@@ -270,9 +270,9 @@ def test_off_topic_paragraph_needs_paragraphs() -> None:
 
 
 def test_off_topic_paragraph_on_the_corpus() -> None:
-    """Regression floors from measurement on corpora/: it fired on 4 of the 332 clean articles (a
-    quotation or a practical-information paragraph that brings its own words) and found 97 of 332
-    single spliced paragraphs; a spliced paragraph from a story on a nearby topic shares too much."""
+    """Regression floors from measurement on corpora/: it fired on 2 of the 332 clean articles (a
+    paragraph of practical information or a quotation that brings its own words) and found 96 of
+    332 single spliced paragraphs; one from a story on a nearby topic shares too much to stand out."""
     from qualcheck.corpora import read_articles
     from qualcheck.corrupt import corrupt
 
@@ -285,5 +285,5 @@ def test_off_topic_paragraph_on_the_corpus() -> None:
         v = corrupt(a.text, seed=i, kinds=["spliced-paragraph"], count=1, donor=donor.text)
         hits = [f for f in run_all(Doc(v.text)) if f.code == "QC406"]
         found += any(f.start < d.end and d.start < f.end for f in hits for d in v.damages)
-    assert fired <= 0.02 * n, f"fired on {fired} of {n} clean articles"
+    assert fired <= 0.01 * n, f"fired on {fired} of {n} clean articles"
     assert found >= 0.25 * n, f"found {found} of {n} spliced paragraphs"
