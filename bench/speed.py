@@ -60,7 +60,7 @@ def family_shares(checker: Checker, texts: list[str]) -> dict[str, float]:
     spent: dict[str, float] = {}
     for text in texts:
         doc = Doc(text)
-        _ = doc.sentences, doc.tokens, doc.quotes, doc.lower  # the shared analysis, paid once
+        _ = doc.sentences, doc.tokens, doc.quotes, doc.lower, doc.paragraphs, doc.long_words  # shared, paid once
         for fn in detectors():
             t = time.perf_counter()
             for _f in fn(doc):
