@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
+from itertools import compress, pairwise
 from operator import itemgetter
 from statistics import median
 
@@ -208,20 +207,20 @@ def literal_translation(doc: Doc) -> Iterator[Finding]:
 
 _MIN_PARAGRAPHS = 4  # the rest must be an article to be off topic from
 _MIN_PARAGRAPH_WORDS = 35  # a short paragraph (a one-line quote) shares little by chance
-_OFF_TOPIC_RATIO = 0.12  # shares under an eighth of what the article's other paragraphs typically share
-_MAX_WEIGHT = 7.0  # a word weighs 7 - its Zipf frequency: unlisted words (below Zipf 3) weigh 7
+_OFF_TOPIC_RATIO = 0.2  # shares under a fifth of what the article's other paragraphs typically share
 
 
 @detector
 def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
-    """Each paragraph's distinct content words that occur in some other paragraph, weighted by
-    rarity (7 - Zipf: a shared name counts more than a shared `year`), as a share of all its
-    content words; a paragraph whose share is a small fraction of the other paragraphs' median is
-    off topic. Without paragraph breaks there is nothing to compare."""
+    """The share of each paragraph's distinct content words (no stop words, numbers or short
+    words) that occur in some other paragraph; a paragraph whose share is a small fraction of the
+    other paragraphs' median is off topic. Without paragraph breaks there is nothing to compare.
+    Weighting words by rarity found about as many splices in corpora/ (96 of 332 against 91) at
+    about the same false alarms, at twice the cost; matching stems found fewer."""
     paragraphs = doc.paragraphs
     if len(paragraphs) < _MIN_PARAGRAPHS:
         return
-    words, freq = doc.words, zipf()
+    words = doc.words
     content = doc.long_words - STOPWORDS
     starts = list(map(itemgetter(0), doc.tokens))
     # only set operations and C iterators per paragraph, never a Python loop over its words
@@ -236,11 +235,7 @@ def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
         seen |= here
         vocab.append((here, hi - lo >= _MIN_PARAGRAPH_WORDS))
         lo = hi
-
-    def weight(ws: AbstractSet[str]) -> float:  # every content word is below Zipf 7, so none weighs less than 0
-        return _MAX_WEIGHT * len(ws) - sum(map(freq.get, ws, repeat(0.0)))
-
-    shares = [weight(shared & here) / total if long and (total := weight(here)) > 0 else None for here, long in vocab]
+    shares = [len(shared & here) / len(here) if long and here else None for here, long in vocab]
     measured = [x for x in shares if x is not None]
     if len(measured) < 3 or min(measured) >= _OFF_TOPIC_RATIO * max(measured):
         return  # the common case: no paragraph can share that little
