@@ -2,7 +2,7 @@
 
 A translator or spinner works sentence by sentence, so it spells one entity several ways
 (`Kata’ib Hezbollah`, later `Qatib Hizbollah`), swaps words for thesaurus neighbours nobody uses
-(`squeeze gathering` for `press conference`), slips prepositions and articles, Each check
+(`squeeze gathering` for `press conference`), slips prepositions and articles. Each check
 compares the article with itself or with a written lexicon, never with outside text.
 
 A paragraph spliced in from another story is found by comparing each paragraph's vocabulary with
