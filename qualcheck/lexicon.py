@@ -106,16 +106,3 @@ def fold(word: str) -> str:
     """Lower case without accents, apostrophes or hyphens: `Kata’ib` -> `kataib`."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).lower()
-
-
-_INFLECTION = re.compile(r"(?:['’]s|ings|ing|ies|ied|ers|er|es|ed|s|ly)$")
-
-
-@lru_cache(maxsize=1 << 16)  # articles share most of their vocabulary
-def stem(word: str) -> str:
-    """A crude stem of a lower-case word: `rates`/`rate`, `cuts`/`cut`, `slips`/`slipped` meet;
-    then five letters. Enough to tell whether two passages talk about the same things."""
-    m = _INFLECTION.search(word)
-    if m and m.start() >= 3:
-        word = word[: m.start()]
-    return word[:5]

@@ -113,12 +113,11 @@ _MARKUP_RE = re.compile(
     r"|\[/?(?:caption|embed|gallery|video|audio|tweet)\b[^\]\n]{0,200}\]",
     re.IGNORECASE,
 )
-_NAMED_ENTITY_RE = re.compile(
+_ENTITY_RE = re.compile(
     r"&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|eacute|copy|reg"
     r"|#\d{2,6}|#x[0-9a-fA-F]{2,5});",
     re.IGNORECASE,
 )
-_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # Characters a writer escapes on purpose (markup in the text, a layout space): plain and encoded
 # side by side is normal for them.
 _ESCAPED_ON_PURPOSE = frozenset("&<>\u00a0 ")
@@ -198,7 +197,7 @@ def entities(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     if "&" not in text:
         return
-    for m in _NAMED_ENTITY_RE.finditer(text):
+    for m in _ENTITY_RE.finditer(text):
         yield finding(ENTITY, *m.span())
 
 

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..lexicon import STOPWORDS, fold, stem, zipf
+from ..lexicon import STOPWORDS, fold, zipf
 from ..text import Doc
 from ..types import Finding
 from . import detector, finding, rule
@@ -51,6 +51,17 @@ def _content_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2]
 
 
+_INFLECTION = re.compile(r"(?:['’]s|ings|ing|ies|ied|ers|er|es|ed|s|ly)$")
+
+
+def _stem(w: str) -> str:
+    """A crude stem: `rates`/`rate`, `cuts`/`cut`, `slips`/`slipped` meet; then five letters."""
+    m = _INFLECTION.search(w)
+    if m and m.start() >= 3:
+        w = w[: m.start()]
+    return w[:5]
+
+
 def _weight(w: str) -> float:
     """Rare title words say what the story is about; `says`, `new`, `year` say little. Words
     rarer than Zipf 3 (names, most places) all weigh the most."""
@@ -83,11 +94,11 @@ def title_mismatch(doc: Doc) -> Iterator[Finding]:
         return
     weights: dict[str, float] = {}
     for w in _content_words(_SUFFIX_RE.sub("", doc.title)):
-        s = stem(w)
-        weights[s] = max(weights.get(s, 0.0), _weight(w))
+        stem = _stem(w)
+        weights[stem] = max(weights.get(stem, 0.0), _weight(w))
     if len(weights) < 4:
         return
-    body = {stem(w) for w in _content_words(doc.text[:3000])}
+    body = {_stem(w) for w in _content_words(doc.text[:3000])}
     shared = sum(v for k, v in weights.items() if k in body) / sum(weights.values())
     if shared < 0.2:
         yield finding(

@@ -250,6 +250,6 @@ def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
                 OFF_TOPIC,
                 start,
                 end,
-                f"this paragraph shares {share:.0%} of its vocabulary (weighted by rarity) with the rest of the "
-                f"article; the other paragraphs share {typical:.0%}",
+                f"this paragraph shares {share:.0%} of its content words with the rest of the article; the "
+                f"other paragraphs share {typical:.0%}",
             )
