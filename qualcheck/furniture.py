@@ -758,7 +758,7 @@ RATES: dict[str, float] = {
     "more-from-section": 0.02,  # E 2, R 0; V 32 of 181
     "trending": 0.02,  # E 3, R 0; V 71 of 181
     "comment-count": 0.05,  # E 5, R 7
-    "comment-form-honest-blog": 0.07,  # E 3, R 14 (of the 22 blog posts read, 14 end in a comment form)
+    "comment-form-honest-blog": 0.07,  # E 3, R 14 (of the 21 blog posts read, 14 end in a comment form)
     "copyright-line": 0.04,  # E 7, R 2
     "cookie-prompt": 0.01,  # E 0, R 0; V 41 of 181
     "title-suffix-own-site": 0.68,  # E 123 of 181 page titles end in the publisher's name
