@@ -1,10 +1,16 @@
-"""Score the public benchmark files (never trained on) and print what users care about.
+"""Score real text and print what users care about.
 
     python bench/benchmark.py [--threshold 0.5] [--model FILE] [--dir ../shared/benchmark]
+                              [--train-dir ../shared/train] [--corpora corpora]
 
-Per file: articles, share scored at or above the threshold, mean score, articles per second; then
-the share of articles on which each finding code fires, one column per file; then ROC AUC over
-all files together when both labels are present.
+1. The public benchmark files (never trained on). Per file: articles, share scored at or above the
+   threshold, mean score, articles per second; then the share of articles on which each finding code
+   fires, one column per file; then ROC AUC over all files together when both labels are present.
+2. The real honest pages of the training folder (`clean-pages/`), which the shipped model is also
+   trained on: so they are scored out of fold, grouped by site (the training procedure of
+   `qualcheck train corpora/ --real DIR` repeated five times, each time without a fifth of the
+   sites), both as the HTML path extracts them and as the page's whole visible text; with the
+   share of pages on which each code fires.
 """
 
 from __future__ import annotations
@@ -22,18 +28,29 @@ sys.path.insert(0, str(ROOT))
 
 from qualcheck.checker import Checker  # noqa: E402
 from qualcheck.detectors import rules  # noqa: E402
+from qualcheck.types import DEFAULT_THRESHOLD  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dir", default=str(ROOT.parent / "shared" / "benchmark"))
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    ap.add_argument("--train-dir", default=str(ROOT.parent / "shared" / "train"))
+    ap.add_argument("--corpora", default=str(ROOT / "corpora"))
+    ap.add_argument("--skip-oof", action="store_true", help="skip the out-of-fold clean-page figures")
     ap.add_argument("--model", default="default")
     args = ap.parse_args()
+    benchmark_files(args)
+    if not args.skip_oof:
+        clean_pages_out_of_fold(args)
+    return 0
+
+
+def benchmark_files(args: argparse.Namespace) -> None:
     files = sorted(Path(args.dir).glob("*.jsonl"))
     if not files:
         print(f"no benchmark files in {args.dir}: nothing to measure")
-        return 0
+        return
     checker = Checker(args.model, args.threshold)
     _ = checker.model  # load before timing
     code_rates: dict[str, Counter[str]] = {}
@@ -69,7 +86,44 @@ def main() -> int:
 
         print(f"\nROC AUC over all files: {roc_auc_score(labels, scores):.4f}")
     datatrove_table(files)
-    return 0
+
+
+def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
+    """Real honest pages scored by models that never saw their site (grouped 5-fold CV of the
+    whole training set), as extracted and as whole visible text; per-code firing rates."""
+    from qualcheck.corpora import training_examples
+    from qualcheck.features import analyze
+    from qualcheck.metrics import flagged_by_tag
+    from qualcheck.model import cross_validate
+    from qualcheck.trainsets import PAGE_EXTRACT, PAGE_VISIBLE, real_examples
+
+    real, sources = real_examples(args.train_dir)
+    if not real:
+        print(f"\nno public training data in {args.train_dir}: clean pages not measured")
+        return
+    examples = [*training_examples(args.corpora), *real]
+    print(f"\nout of fold, grouped by site: {len(examples)} training examples, sources {[s.path for s in sources]}")
+    t0 = time.perf_counter()
+    analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None)) for e in examples]
+    oof = cross_validate(analyses, [e.label for e in examples], [e.group for e in examples])
+    print(f"({time.perf_counter() - t0:.0f} s)")
+    views = flagged_by_tag(oof, [e.kind for e in examples], args.threshold)
+    print(f"{'view':<20} {'label':>5} {'n':>6} {'flagged':>8} {'mean':>6}")
+    labels = {e.kind: e.label for e in examples}
+    for tag, r in views.items():
+        print(f"{tag:<20} {labels[tag]:>5} {r['n']:>6} {r['flagged']:>8.2%} {r['mean_score']:>6.3f}")
+    fires: dict[str, Counter[str]] = {PAGE_EXTRACT: Counter(), PAGE_VISIBLE: Counter()}
+    counts: Counter[str] = Counter()
+    for e, a in zip(examples, analyses, strict=True):
+        if e.kind in fires:
+            counts[e.kind] += 1
+            fires[e.kind].update({f.code for f in a.findings})
+    print("\nshare of clean pages on which each code fires (codes that fire on any)")
+    print(f"{'code':<6} {'name':<28} {PAGE_EXTRACT:>14} {PAGE_VISIBLE:>14}")
+    for r in rules():
+        if any(fires[v][r.code] for v in fires):
+            cells = " ".join(f"{fires[v][r.code] / max(1, counts[v]):>14.2%}" for v in fires)
+            print(f"{r.code:<6} {r.name:<28} {cells}")
 
 
 def datatrove_filters() -> dict[str, Any] | None:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
-from .evaluate import DEFAULT_THRESHOLD
-from .types import Finding, Report
+from .types import DEFAULT_THRESHOLD, Finding, Report
 
 if TYPE_CHECKING:  # pragma: no cover
     from .html import Page

@@ -13,6 +13,8 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from .types import DEFAULT_THRESHOLD
+
 EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
 
@@ -31,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="score articles: files, folders, .jsonl, or - for stdin")
     s.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, a folder, or -")
     s.add_argument("--format", "-f", choices=FORMATS, default="table")
-    s.add_argument("--threshold", "-t", type=_probability, default=None, help="flag at or above (default 0.5)")
+    s.add_argument(
+        "--threshold", "-t", type=_probability, default=None, help=f"flag at or above (default {DEFAULT_THRESHOLD})"
+    )
     s.add_argument("--explain", action="store_true", help="list every finding: line:col, code, text, message")
     s.add_argument("--check", action="store_true", help="exit 1 when any article is at or above the threshold")
     _input_options(s)
@@ -59,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--kind", choices=("logreg", "hgb"), default="logreg")
     t.add_argument("--no-validate", action="store_true", help="skip grouped cross-validation")
+    t.add_argument(
+        "--real",
+        metavar="DIR",
+        help="also learn from public data laid out as shared/train (clean-pages/, llm-rewrites.jsonl)",
+    )
     t.add_argument("--label-field", default="label")
     t.add_argument("--group-field", default=None, help="JSONL field that groups variants of one original")
     _input_options(t)
@@ -67,7 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("source", help="a corpora folder (cross-validates training) or JSONL with a 'label' field")
     v.add_argument("--model", default="default", help="with JSONL: the model file to measure")
     v.add_argument("--kind", choices=("logreg", "hgb"), default="logreg", help="with a corpora folder")
-    v.add_argument("--threshold", "-t", type=_probability, default=0.5)
+    v.add_argument(
+        "--real",
+        metavar="DIR",
+        help="also learn from public data laid out as shared/train (clean-pages/, llm-rewrites.jsonl)",
+    )
+    v.add_argument("--threshold", "-t", type=_probability, default=DEFAULT_THRESHOLD)
     v.add_argument("--label-field", default="label")
     v.add_argument("--group-field", default=None)
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -110,7 +124,6 @@ def _inputs(args: argparse.Namespace, paths: Sequence[str]):  # type: ignore[no-
 
 def cmd_score(args: argparse.Namespace) -> int:
     from .checker import Checker
-    from .evaluate import DEFAULT_THRESHOLD
     from .io import Article, Writer
     from .model import ModelError
 
@@ -251,15 +264,24 @@ def cmd_train(args: argparse.Namespace) -> int:
     from . import model as m
     from .corpora import data_hash, training_examples
 
+    sources: list[dict[str, Any]] = []
+    page_texts: list[str | None] | None = None
     if os.path.isdir(args.source):
         examples = training_examples(args.source)
         if not examples:
             _error(f"{args.source}: no articles found")
             return EXIT_ERROR
+        if args.real:
+            real = _real_examples(args.real)
+            if real is None:
+                return EXIT_ERROR
+            examples += real[0]
+            sources = real[1]
         texts = [e.text for e in examples]
         y = [e.label for e in examples]
         groups = [e.group for e in examples]
         titles = [e.title or None for e in examples]
+        page_texts = [getattr(e, "page_text", None) for e in examples]
         digest = data_hash(examples)
     else:
         loaded = _labelled_jsonl(args)
@@ -267,12 +289,41 @@ def cmd_train(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         texts, y, groups, titles, digest = loaded
     print(f"training on {len(texts)} examples ({sum(y)} content-farm) in {len(set(groups))} groups", file=sys.stderr)
-    model = m.train(texts, y, groups, titles=titles, kind=args.kind, data_hash=digest, validate=not args.no_validate)
+    model = m.train(
+        texts,
+        y,
+        groups,
+        titles=titles,
+        page_texts=page_texts,
+        kind=args.kind,
+        data_hash=digest,
+        sources=sources,
+        validate=not args.no_validate,
+    )
     m.save(model, args.output)
     if "validation" in model.metadata:
         print(json.dumps(model.metadata["validation"], indent=2))
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _real_examples(folder: str) -> tuple[list[Any], list[dict[str, Any]]] | None:
+    """Examples from a public data folder and the files they came from; None (after one line on
+    stderr) when the folder holds none of the expected files."""
+    from dataclasses import asdict
+
+    from .html import HTMLUnavailable
+    from .trainsets import real_examples
+
+    try:
+        examples, sources = real_examples(folder)
+    except HTMLUnavailable as exc:
+        _error(str(exc))
+        return None
+    if not examples:
+        _error(f"{folder}: no public training data found (clean-pages/ or llm-rewrites.jsonl)")
+        return None
+    return examples, [asdict(s) for s in sources]
 
 
 def _labelled_jsonl(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -312,7 +363,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from . import evaluate as ev
 
     if os.path.isdir(args.source):
-        result = ev.evaluate_corpus(args.source, args.kind, args.threshold)
+        extra = None
+        if args.real:
+            real = _real_examples(args.real)
+            if real is None:
+                return EXIT_ERROR
+            extra = real[0]
+        result = ev.evaluate_corpus(args.source, args.kind, args.threshold, extra=extra)
     else:
         from .checker import Checker
         from .model import ModelError

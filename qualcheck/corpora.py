@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corrupt import PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
+from .furniture import add_furniture
 
 _WS = re.compile(r"\s+")
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -103,11 +104,12 @@ def head(text: str) -> str:
 
 
 def build_examples(articles: Sequence[Article], generated: Sequence[Article] = ()) -> Iterator[Example]:
-    """Five clean views and six damaged variants of every original, and two views of every
+    """Six clean views and six damaged variants of every original, and two views of every
     machine-written article.
 
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
-    quotes straightened, truncation, one extraction artifact such as a wrong charset, no title), so
+    quotes straightened, truncation, one extraction artifact such as a wrong charset, no title,
+    honest page furniture at the rates real pages show it, see `qualcheck.furniture`), so
     the model cannot tell the classes apart by layout and learns that a lone artifact is weak
     evidence; only the full noisy view may carry a stock sentence. The variants span every
     intensity; two are light because light damage is the hard case; one carries prose damage only
@@ -118,21 +120,30 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     for i, a in enumerate(articles):
         donor = articles[(i + n // 2) % n] if n > 1 else a
         flat = straighten(collapse(a.text))
+
+        def furnished(text: str, title: str, tag: str, scale: float = 1.0, aid: str = a.id) -> tuple[str, str]:
+            return add_furniture(text, title, seed=_seed(aid, "furniture", tag), rate_scale=scale)
+
         clean = [
             ("clean", a.text, a.title),
             ("clean-flat", flat, ""),
-            ("clean-head", pipeline_noise(head(a.text), seed=_seed(a.id, "noise-head"), stock=False), a.title),
-            ("clean-noisy", pipeline_noise(a.text, seed=_seed(a.id, "noise")), a.title),
+            (
+                "clean-head",
+                *furnished(pipeline_noise(head(a.text), seed=_seed(a.id, "noise-head"), stock=False), a.title, "h"),
+            ),
+            ("clean-noisy", *furnished(pipeline_noise(a.text, seed=_seed(a.id, "noise")), a.title, "n")),
             ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat"), stock=False), ""),
+            ("clean-furniture", *furnished(a.text, a.title, "f", 3.0)),
         ]
         for tag, text, title in clean:
             yield Example(f"{a.id}#{tag}", text, title, 0, a.id, tag)
+        # farm pages carry the same honest furniture as their sources: it must not tell the classes apart
         jobs: list[tuple[str, str, str, str, Sequence[str] | None]] = [
-            ("l1", "light", a.text, a.title, None),
+            ("l1", "light", *furnished(a.text, a.title, "l1"), None),
             ("l2", "light", flat, "", None),
-            ("m", "medium", a.text, a.title, None),
-            ("h", "heavy", a.text, a.title, None),
-            ("p", "medium", a.text, a.title, PROSE_KINDS),
+            ("m", "medium", *furnished(a.text, a.title, "m"), None),
+            ("h", "heavy", *furnished(a.text, a.title, "h"), None),
+            ("p", "medium", *furnished(a.text, a.title, "p"), PROSE_KINDS),
             ("t", "light", a.text, a.title, TITLE_KINDS),
         ]
         for tag, intensity, source, title, kinds in jobs:

@@ -1,121 +1,12 @@
-"""Metrics that say what users care about: few false alarms on clean news, recall on damage,
-and probabilities that mean what they say."""
+"""`qualcheck eval`: grouped cross-validation of the whole training procedure, and its report."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-DEFAULT_THRESHOLD = 0.5
-
-
-def rates_at(y: Sequence[int], p: Sequence[float], threshold: float) -> tuple[float, float]:
-    """(false-positive rate, recall) when flagging scores at or above `threshold`."""
-    neg = [s for t, s in zip(y, p, strict=False) if t == 0]
-    pos = [s for t, s in zip(y, p, strict=False) if t == 1]
-    fpr = sum(s >= threshold for s in neg) / len(neg) if neg else 0.0
-    rec = sum(s >= threshold for s in pos) / len(pos) if pos else 0.0
-    return fpr, rec
-
-
-def recall_at_fpr(y: Sequence[int], p: Sequence[float], max_fpr: float) -> tuple[float, float]:
-    """The highest recall whose threshold keeps the false-positive rate at or below `max_fpr`;
-    returns (recall, threshold)."""
-    neg = sorted((s for t, s in zip(y, p, strict=False) if t == 0), reverse=True)
-    allowed = int(max_fpr * len(neg))
-    # flag strictly above the (allowed+1)-th highest clean score
-    cut = neg[allowed] if allowed < len(neg) else -1.0
-    pos = [s for t, s in zip(y, p, strict=False) if t == 1]
-    rec = sum(s > cut for s in pos) / len(pos) if pos else 0.0
-    return rec, cut
-
-
-def reliability(y: Sequence[int], p: Sequence[float], bins: int = 10) -> list[dict[str, float]]:
-    rows = []
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        idx = [i for i, s in enumerate(p) if lo <= s < hi or (b == bins - 1 and s == 1.0)]
-        if idx:
-            rows.append(
-                {
-                    "bin": round(lo, 2),
-                    "n": len(idx),
-                    "mean_score": sum(p[i] for i in idx) / len(idx),
-                    "positive_share": sum(y[i] for i in idx) / len(idx),
-                }
-            )
-    return rows
-
-
-def summary(y: Sequence[int], p: Sequence[float], threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
-    from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
-
-    fpr, rec = rates_at(y, p, threshold)
-    r1, _ = recall_at_fpr(y, p, 0.01)
-    both = len(set(y)) == 2
-    return {
-        "n": len(y),
-        "roc_auc": round(float(roc_auc_score(y, p)), 4) if both else None,
-        "pr_auc": round(float(average_precision_score(y, p)), 4) if both else None,
-        "brier": round(float(brier_score_loss(y, p)), 4),
-        "threshold": threshold,
-        "fpr_at_threshold": round(fpr, 4),
-        "recall_at_threshold": round(rec, 4),
-        "recall_at_fpr_1pct": round(r1, 4),
-    }
-
-
-def by_group(
-    y: Sequence[int], p: Sequence[float], tags: Sequence[Sequence[str]], threshold: float
-) -> dict[str, dict[str, float]]:
-    """Recall of the positives carrying each tag, at `threshold` and at the score that keeps the
-    false-positive rate over all negatives at 1%."""
-    _, cut = recall_at_fpr(y, p, 0.01)
-    out: dict[str, dict[str, float]] = {}
-    for tag in sorted({t for ts, label in zip(tags, y, strict=True) if label for t in ts}):
-        pos = [s for t, s, ts in zip(y, p, tags, strict=True) if t == 1 and tag in ts]
-        out[tag] = {
-            "n": len(pos),
-            "recall_at_threshold": round(sum(s >= threshold for s in pos) / len(pos), 4),
-            "recall_at_fpr_1pct": round(sum(s > cut for s in pos) / len(pos), 4),
-        }
-    return out
-
-
-def span_scores(
-    findings: Sequence[Sequence[Any]],
-    truths: Sequence[Sequence[tuple[str, int, int]]],
-    expected: dict[str, str | tuple[str, ...]],
-) -> dict[str, dict[str, float | None]]:
-    """Per finding code: precision (findings that overlap some recorded damage) and recall (damages
-    of the kinds this code should find that a finding of this code overlaps)."""
-    stats: dict[str, dict[str, int]] = {}
-
-    def row(code: str) -> dict[str, int]:
-        return stats.setdefault(code, {"findings": 0, "hits": 0, "damages": 0, "found": 0})
-
-    for fs, truth in zip(findings, truths, strict=True):
-        for f in fs:
-            r = row(f.code)
-            r["findings"] += 1
-            r["hits"] += any(f.start < e and s < f.end for _, s, e in truth)
-        for kind, s, e in truth:
-            codes = expected.get(kind)
-            if codes is None:
-                continue
-            codes = (codes,) if isinstance(codes, str) else codes
-            r = row("/".join(codes))  # a kind that either of two codes finds has a row of its own
-            r["damages"] += 1
-            r["found"] += any(f.code in codes and f.start < e and s < f.end for f in fs)
-    return {
-        code: {
-            "findings": r["findings"],
-            "precision": round(r["hits"] / r["findings"], 4) if r["findings"] else None,
-            "damages": r["damages"],
-            "recall": round(r["found"] / r["damages"], 4) if r["damages"] else None,
-        }
-        for code, r in sorted(stats.items())
-    }
+from .metrics import by_group, flagged_by_tag, recall_at_fpr, reliability, span_scores, summary
+from .types import DEFAULT_THRESHOLD
 
 
 def format_report(result: dict[str, Any]) -> str:
@@ -130,6 +21,11 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append(f"  {'bin':>5} {'n':>6} {'mean score':>11} {'share positive':>15}")
         for r in result["reliability"]:
             lines.append(f"  {r['bin']:>5.1f} {r['n']:>6} {r['mean_score']:>11.3f} {r['positive_share']:>15.3f}")
+    if result.get("by_view"):
+        lines.append("\nshare of each view flagged out of fold (clean views: false alarms)")
+        lines.append(f"  {'view':<20} {'n':>6} {'flagged':>8} {'mean':>6}")
+        for tag, r in result["by_view"].items():
+            lines.append(f"  {tag:<20} {r['n']:>6} {r['flagged']:>8.3f} {r['mean_score']:>6.3f}")
     for title, key in (
         ("by intensity", "by_intensity"),
         ("by kind of damage", "by_kind"),
@@ -204,13 +100,17 @@ EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
 _PRISTINE_VIEWS = ("clean", "clean-flat")  # the other clean views carry pipeline noise on purpose
 
 
-def evaluate_corpus(root: str, kind: str = "logreg", threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
+def evaluate_corpus(
+    root: str, kind: str = "logreg", threshold: float = DEFAULT_THRESHOLD, *, extra: Sequence[Any] | None = None
+) -> dict[str, Any]:
     """Grouped cross-validation of the whole training procedure on a corpora folder.
 
     Every example is scored by a model trained without its original. Besides the overall figures
     it reports recall per intensity and per kind of damage, recall on variants carrying a single
     damage of each kind (the detectors measured in isolation, on held-out originals), and span
-    precision and recall per code against the generator's record.
+    precision and recall per code against the generator's record. `extra` examples (from public
+    data, `qualcheck.trainsets`) join the training folds; the share of each view flagged out of
+    fold (`by_view`) shows what real honest pages score when the model never saw their site.
     """
     from .corpora import build_examples, read_articles, read_generated
     from .corrupt import ALL_KINDS, corrupt
@@ -218,13 +118,14 @@ def evaluate_corpus(root: str, kind: str = "logreg", threshold: float = DEFAULT_
     from .model import cross_validate
 
     articles = read_articles(root)
-    examples = list(build_examples(articles, read_generated(root)))
-    analyses = [analyze(e.text, e.title or None) for e in examples]
+    examples = [*build_examples(articles, read_generated(root)), *(extra or ())]
+    analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None)) for e in examples]
     y = [e.label for e in examples]
     folds: list[tuple[Any, set[str]]] = []
     oof = cross_validate(analyses, y, [e.group for e in examples], kind, fold_models=folds)
     by_kind = by_group(y, oof, [e.damages for e in examples], threshold)
     by_intensity = by_group(y, oof, [(e.kind,) for e in examples], threshold)
+    by_view = flagged_by_tag(oof, [e.kind for e in examples], threshold)
     # single damages of every kind on held-out originals, scored by the fold that never saw them
     _, cut = recall_at_fpr(y, oof, 0.01)
     isolated: dict[str, dict[str, float]] = {}
@@ -257,6 +158,7 @@ def evaluate_corpus(root: str, kind: str = "logreg", threshold: float = DEFAULT_
         "reliability": reliability(y, oof),
         "by_intensity": by_intensity,
         "by_kind": by_kind,
+        "by_view": by_view,
         "isolated": isolated,
         "spans": spans,
         "_y": y,

@@ -32,6 +32,7 @@ STAT_NAMES: tuple[str, ...] = (
     "stat:proper_noun_share",
     "stat:hedges_per_k",
     "stat:rare_word_share",
+    "stat:not_english",
 )
 # Generated news paraphrases instead of quoting, cites "officials" and "experts" instead of people,
 # and hedges; professional copy names its sources. (Sentence-length rhythm, connectives at sentence
@@ -61,6 +62,21 @@ _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
 # learned net of the distinct count, so a second stock phrase lowered the score.
 DISTINCT_NAME = "count:distinct_codes"
 _NOT_COUNTED = frozenset({"QC306", "QC308", "QC505"})
+# Furniture that honest pages show too (an honest blog's comment form, share and related-links
+# chrome): context, not evidence. Such a code counts only beside a code that is evidence, and never
+# in the distinct count; alone, the model does not see it. Real clean pages scored 0.87 to 1.0 for
+# one comment form when it counted alone.
+# A title that shares few words with its article is how swapped titles look, but also how witty
+# honest headlines and <title> tags that differ from the headline look.
+CONTEXT_CODES = frozenset({"QC302", "QC304", "QC603"})
+# qualcheck reads English. On other languages (a page whose words are under 15% English stop words;
+# English news has 30 to 50%) the codes that read English prose and the prose statistics mean
+# nothing: a Portuguese page is full of "translation slips". For such text the model sees only the
+# codes that read no language (chrome, markup, charset, placeholders) and `stat:not_english`.
+_LANGUAGE_FAMILIES = frozenset({"attribution", "punctuation", "rewrite"})
+_LANGUAGE_CODES = frozenset({"QC505", "QC603"})
+_NOT_ENGLISH_BELOW = 0.15
+_LANGUAGE_MIN_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -72,9 +88,22 @@ class Analysis:
     stats: tuple[float, ...]
 
 
-def analyze(text: str, title: str | None = None) -> Analysis:
+def analyze(text: str, title: str | None = None, page_text: str | None = None) -> Analysis:
+    """Findings and statistics of one article. With `page_text` (the whole visible text of the
+    HTML page the article was extracted from), the page's own chrome that the extraction left out
+    is evidence too (`field="page"`), as the HTML path scores it; training uses the same call."""
     doc = Doc(text, title)
-    return Analysis(tuple(run_all(doc)), doc.n_words, text_stats(doc))
+    found = run_all(doc)
+    if page_text is not None:
+        from .html import Page, page_findings
+
+        found = sorted((*found, *page_findings(Page(text, title, page_text), tuple(found))), key=_display_order)
+    return Analysis(tuple(found), doc.n_words, text_stats(doc))
+
+
+def _display_order(f: Finding) -> tuple[int, int, int]:
+    """Title findings first, then the article's, then the page's, each in text order."""
+    return ({"title": 0, "text": 1}.get(f.field, 2), f.start, f.end)
 
 
 def text_stats(doc: Doc) -> tuple[float, ...]:
@@ -112,8 +141,20 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
         "stat:proper_noun_share": proper / n,
         "stat:hedges_per_k": math.log1p(hedges * per_k),
         "stat:rare_word_share": rare / max(1, alpha),
+        "stat:not_english": float(not _english(stop, n)),
     }
     return tuple(stats[k] for k in STAT_NAMES)
+
+
+def _english(stopwords: int, words: int) -> bool:
+    return words < _LANGUAGE_MIN_WORDS or stopwords / words >= _NOT_ENGLISH_BELOW
+
+
+def is_english(text: str) -> bool:
+    """Whether qualcheck can read `text`: enough English stop words among its words (or too few
+    words to tell)."""
+    counts = Doc(text).counts
+    return _english(sum(map(counts.__getitem__, STOPWORDS.intersection(counts))), sum(counts.values()))
 
 
 def _sources_and_hedges(doc: Doc) -> tuple[int, int, int]:
@@ -171,11 +212,15 @@ def feature_names(codes: Sequence[str] | None = None) -> list[str]:
 
 def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = None) -> np.ndarray:
     """The model's input: log1p of each code's count (the tenth mojibake says little more than
-    the first), how many distinct codes fired (those in _NOT_COUNTED aside), then the statistics;
-    one row per analysis."""
+    the first), how many distinct codes fired (those in _NOT_COUNTED and CONTEXT_CODES aside), then
+    the statistics; one row per analysis. Context codes are zero where no other counted code fired;
+    on text that is not English, so are the codes and statistics that read English."""
     codes = default_codes() if codes is None else list(codes)
     column = {c: i for i, c in enumerate(codes)}
-    counted = np.array([c not in _NOT_COUNTED for c in codes], dtype=bool)
+    family = {r.code: r.family for r in rules()}
+    language = np.array([c in _LANGUAGE_CODES or family.get(c) in _LANGUAGE_FAMILIES for c in codes], dtype=bool)
+    counted = np.array([c not in _NOT_COUNTED and c not in CONTEXT_CODES for c in codes], dtype=bool)
+    context = np.array([c in CONTEXT_CODES for c in codes], dtype=bool)
     k = len(codes)
     out = np.zeros((len(analyses), k + 1 + len(STAT_NAMES)), dtype=np.float64)
     for row, a in enumerate(analyses):
@@ -184,7 +229,11 @@ def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = N
             if i is not None:
                 out[row, i] += 1.0
         out[row, k + 1 :] = a.stats
+    foreign = out[:, -1] > 0  # stat:not_english, the last statistic
+    out[np.ix_(foreign, language)] = 0.0
+    out[foreign, k + 1 : -1] = 0.0
     out[:, k] = (out[:, :k][:, counted] > 0).sum(axis=1)
+    out[np.ix_(out[:, k] == 0, context)] = 0.0
     np.log1p(out[:, :k], out=out[:, :k])
     return out
 

@@ -214,15 +214,21 @@ def train(
     groups: Sequence[str],
     *,
     titles: Sequence[str | None] | None = None,
+    page_texts: Sequence[str | None] | None = None,
     kind: str = "logreg",
     data_hash: str = "",
+    sources: Sequence[dict[str, Any]] = (),
     validate: bool = True,
 ) -> Model:
-    """Fit the calibrated pipeline on all data; with `validate`, store grouped-CV scores too."""
+    """Fit the calibrated pipeline on all data; with `validate`, store grouped-CV scores too.
+
+    `page_texts` are the visible texts of the HTML pages examples were extracted from (None for
+    plain articles); `sources` name the public files the examples came from, with their hashes."""
     import sklearn
 
     titles = titles or [None] * len(texts)
-    analyses = [analyze(t, title) for t, title in zip(texts, titles, strict=False)]
+    page_texts = page_texts or [None] * len(texts)
+    analyses = [analyze(t, title, page) for t, title, page in zip(texts, titles, page_texts, strict=True)]
     metadata: dict[str, Any] = {
         "format": MODEL_FORMAT,
         "kind": kind,
@@ -230,12 +236,13 @@ def train(
         "sklearn": sklearn.__version__,
         "python": platform.python_version(),
         "training_data_sha256": data_hash,
+        "sources": list(sources),
         "n_examples": len(texts),
         "n_positive": int(sum(y)),
         "n_groups": len(set(groups)),
     }
     if validate:
-        from .evaluate import summary
+        from .metrics import summary
 
         oof = cross_validate(analyses, y, groups, kind)
         metadata["validation"] = summary(list(y), oof)

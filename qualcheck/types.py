@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["low", "medium", "high"]
+# Scores at or above this are flagged, unless the user sets another threshold.
+DEFAULT_THRESHOLD = 0.5
 _NEWLINE = re.compile("\n")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qualcheck.cli import main
-from qualcheck.evaluate import rates_at, recall_at_fpr, reliability, span_scores
+from qualcheck.metrics import rates_at, recall_at_fpr, reliability, span_scores
 from qualcheck.types import Finding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +64,9 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_eval_on_a_corpus_cross_validates(small_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(small_corpus), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"summary", "reliability", "by_intensity", "by_kind", "isolated", "spans"}
+    assert set(result) == {"summary", "reliability", "by_intensity", "by_kind", "by_view", "isolated", "spans"}
+    # every clean view is measured as a false-alarm rate, every damaged one as recall
+    assert {"clean", "clean-furniture", "light"} <= set(result["by_view"])
     assert 0.5 < result["summary"]["roc_auc"] <= 1.0
     assert {"light", "medium", "heavy", "prose", "generated"} <= set(result["by_intensity"])
     assert result["spans"]["QC302"]["recall"] >= 0.9

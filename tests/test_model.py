@@ -11,6 +11,7 @@ from pathlib import Path
 
 import joblib
 import pytest
+from shared_data import TRAIN, require
 
 from qualcheck import model as m
 from qualcheck.corpora import data_hash, training_examples
@@ -33,14 +34,23 @@ def test_shipped_model_metadata() -> None:
 
 
 def test_training_reproduces_the_shipped_model(examples: list) -> None:
-    """`qualcheck train corpora/` rebuilds the shipped model: same data hash, same scores."""
+    """`qualcheck train corpora/ --real ../shared/train` rebuilds the shipped model: same data
+    hash, same public files, same scores."""
+    from dataclasses import asdict
+
+    from qualcheck.trainsets import real_examples
+
+    real, sources = real_examples(require(TRAIN))
+    examples = examples + real
     shipped = m.load()
     assert data_hash(examples) == shipped.metadata["training_data_sha256"]
+    assert [asdict(s) for s in sources] == shipped.metadata["sources"]
     rebuilt = m.train(
         [e.text for e in examples],
         [e.label for e in examples],
         [e.group for e in examples],
         titles=[e.title or None for e in examples],
+        page_texts=[getattr(e, "page_text", None) for e in examples],
         validate=False,
     )
     from qualcheck.features import analyze

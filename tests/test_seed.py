@@ -48,7 +48,10 @@ def test_clean_rewrite_of_the_same_story_scores_clean() -> None:
     punctuation findings."""
     title, body = split_title(CLEAN.read_text(encoding="utf-8"))
     report = qualcheck.score(body, title=title)
-    assert report.score <= 0.1
+    # With no finding at all, the score is the share of farm pages without findings in training
+    # (fluent machine-written ones): 0.16 since real clean pages joined training, 0.1 before.
+    assert report.score <= 0.2
+    assert not report.findings
     assert not [f for f in report.findings if f.family in ("attribution", "punctuation")]
 
 

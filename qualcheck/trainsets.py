@@ -1,0 +1,170 @@
+"""Real public text for training: honest pages with their furniture, and human-written news.
+
+`corpora/` holds only what the team wrote, and its clean articles are fluent machine-written prose
+without page furniture. A model trained on them alone learned that furniture (a publisher's title
+suffix, `Advertisement`, a comment form) means farm, and flagged 15% of real honest pages. This
+module turns a folder of public data (the layout of `shared/train`, see its README) into training
+examples, so the clean class carries real honest pages and real human prose, and the damaged class
+carries damage applied to that same real prose.
+
+Nothing here is shipped or copied: the files are read at training time and named, with their
+SHA-256, in the model's metadata (`sources`), so anyone with the same files can rebuild the model.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .corpora import Example, collapse, straighten
+from .corrupt import PROSE_KINDS, Intensity, Variant, corrupt, pipeline_noise
+from .features import is_english
+
+CLEAN_PAGES = "clean-pages"
+LLM_REWRITES = "llm-rewrites.jsonl"
+# the page views and the extracted-body views of the clean pages, as `Example.kind`
+PAGE_EXTRACT = "page-extract"
+PAGE_VISIBLE = "page-visible"
+REAL_CLEAN_KINDS: tuple[str, ...] = (PAGE_EXTRACT, PAGE_VISIBLE, "page-body", "human-news", "human-news-noisy")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One public file the model learned from: its path relative to the data folder and hash."""
+
+    path: str
+    sha256: str
+    n: int
+
+
+@dataclass(frozen=True)
+class RealExample(Example):
+    """An example from public data; `page_text` is the whole visible text of the HTML page the
+    article was extracted from, when it was (scored as the HTML path scores it)."""
+
+    page_text: str | None = None
+
+
+# light, medium, and medium prose-only damage of each real article
+_VARIANTS: tuple[tuple[str, Intensity, Sequence[str] | None], ...] = (
+    ("l", "light", None),
+    ("m", "medium", None),
+    ("p", "medium", PROSE_KINDS),
+)
+
+
+def site_of(url: str) -> str:
+    """The host without `www.`: examples from one site stay in one cross-validation fold."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _seed(*parts: str) -> int:
+    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
+
+
+def _sha256(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def clean_page_examples(root: Path) -> tuple[list[RealExample], Source | None]:
+    """Each honest page three times as clean (as the HTML path extracts it, as its whole visible
+    text, as its true article body) and its body twice damaged (light and medium), all in the
+    page's site's group. Needs the `html` extra (trafilatura), as the HTML path does."""
+    base = root / CLEAN_PAGES
+    truth_file = base / "ground-truth.json"
+    if not truth_file.is_file():
+        return [], None
+    from .html import extract
+
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    files = [truth_file]
+    pages = []
+    for key in sorted(truth):
+        path = base / "html" / f"{key}.html.gz"
+        if not path.is_file():
+            continue
+        files.append(path)
+        pages.append((key, truth[key], extract(gzip.decompress(path.read_bytes()), truth[key].get("url"))))
+    bodies = [t.get("articleBody") or "" for _, t, _ in pages]
+    out: list[RealExample] = []
+    for i, (key, t, page) in enumerate(pages):
+        group = "site:" + site_of(t.get("url") or key)
+        pid = f"{CLEAN_PAGES}/{key[:12]}"
+        title = page.title if page else ""
+        body = bodies[i]
+        if page is not None:
+            out.append(
+                RealExample(f"{pid}#extract", page.text, title or "", 0, group, PAGE_EXTRACT, page_text=page.page_text)
+            )
+            out.append(RealExample(f"{pid}#visible", page.page_text, title or "", 0, group, PAGE_VISIBLE))
+        if len(body.split()) < 50:
+            continue
+        if not is_english(body):  # damage kinds read English; these pages teach only the clean side
+            out.append(RealExample(f"{pid}#body", body, title or "", 0, group, "page-body"))
+            continue
+        out.append(RealExample(f"{pid}#body", body, title or "", 0, group, "page-body"))
+        donor = bodies[(i + len(bodies) // 2) % len(bodies)]
+        for tag, intensity, kinds in _VARIANTS:
+            v = corrupt(body, seed=_seed(pid, tag), intensity=intensity, kinds=kinds, title=title or "", donor=donor)
+            out.append(_variant(f"{pid}#{tag}", v, group, "prose" if kinds else intensity))
+    return out, Source(CLEAN_PAGES, _sha256(files), len(pages))
+
+
+def human_news_examples(root: Path) -> tuple[list[RealExample], Source | None]:
+    """The human-written originals of `llm-rewrites.jsonl` (BBC news, published without paragraph
+    breaks): clean as published and with pipeline noise, and damaged three ways. The machine
+    rewrites are not used here: they are machine-written, a signal of its own."""
+    path = root / LLM_REWRITES
+    if not path.is_file():
+        return [], None
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    human = [r for r in rows if r.get("label") == 0 and isinstance(r.get("text"), str)]
+    texts = [collapse(r["text"]) for r in human]
+    out: list[RealExample] = []
+    for i, (r, text) in enumerate(zip(human, texts, strict=True)):
+        rid = f"{LLM_REWRITES}/{r['id']}"
+        group = f"pair:{r.get('pair') or r['id']}"
+        out.append(RealExample(f"{rid}#clean", text, "", 0, group, "human-news"))
+        noisy = pipeline_noise(straighten(text), seed=_seed(rid, "noise"), stock=False)
+        out.append(RealExample(f"{rid}#noisy", noisy, "", 0, group, "human-news-noisy"))
+        donor = texts[(i + len(texts) // 2) % len(texts)]
+        for tag, intensity, kinds in _VARIANTS:
+            v = corrupt(text, seed=_seed(rid, tag), intensity=intensity, kinds=kinds, donor=donor)
+            out.append(_variant(f"{rid}#{tag}", v, group, "prose" if kinds else intensity))
+    return out, Source(LLM_REWRITES, _sha256([path]), len(human))
+
+
+def _variant(eid: str, v: Variant, group: str, kind: str) -> RealExample:
+    return RealExample(
+        eid,
+        v.text,
+        v.title,
+        1,
+        group,
+        kind,
+        tuple(sorted({d.kind for d in v.damages})),
+        tuple((d.kind, d.start, d.end) for d in v.damages if d.field == "text"),
+    )
+
+
+def real_examples(root: str | Path) -> tuple[list[RealExample], list[Source]]:
+    """Every example drawn from a public data folder, and the files they came from."""
+    root = Path(root)
+    out: list[RealExample] = []
+    sources: list[Source] = []
+    for build in (clean_page_examples, human_news_examples):
+        examples, source = build(root)
+        out += examples
+        if source is not None:
+            sources.append(source)
+    return out, sources
