@@ -72,8 +72,8 @@ class Analysis:
     stats: tuple[float, ...]
 
 
-def analyze(text: str, title: str | None = None) -> Analysis:
-    doc = Doc(text, title)
+def analyze(text: str, title: str | None = None, url: str | None = None) -> Analysis:
+    doc = Doc(text, title, url)
     return Analysis(tuple(run_all(doc)), doc.n_words, text_stats(doc))
 
 
