@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -50,11 +51,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
 
 def crawl(start: str, action: str, tmp: Path, *extra: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
     items, stats = tmp / f"{action}.jsonl", tmp / f"{action}-stats.json"
+    # the crawl runs this checkout's qualcheck, not whichever one is installed
+    path = os.pathsep.join(p for p in (str(HERE.parents[1]), os.environ.get("PYTHONPATH")) if p)
     proc = subprocess.run(
         [sys.executable, str(HERE / "crawl_site.py"), start, action, str(items), str(stats), *extra],
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "PYTHONPATH": path},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     records = [json.loads(line) for line in items.read_text(encoding="utf-8").splitlines()] if items.exists() else []
