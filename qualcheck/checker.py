@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
-from .types import DEFAULT_THRESHOLD, Finding, Report
+from .types import DEFAULT_THRESHOLD, Report
 
 if TYPE_CHECKING:  # pragma: no cover
     from .html import Page
@@ -21,6 +21,7 @@ class _Job:
     text: str
     title: str | None
     page: Page | None = None
+    url: str | None = None
 
 
 class Checker:
@@ -28,8 +29,9 @@ class Checker:
 
     `model` is "default" (the model shipped in the package), a path to a model file you trust, or
     a `qualcheck.model.Model`. The model is loaded once, when the first article is scored. Items
-    are strings or mappings with the text (or, with `html_field`, a whole HTML page), a title and
-    an id under the configured field names.
+    are strings or mappings with the text (or, with `html_field`, a whole HTML page), a title, an
+    id and the URL the article was published at under the configured field names. The URL is
+    evidence: a title or credit line naming another outlet than the URL's site is a finding.
     """
 
     def __init__(
@@ -41,6 +43,7 @@ class Checker:
         title_field: str = "title",
         id_field: str = "id",
         html_field: str | None = "html",
+        url_field: str = "url",
     ) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
@@ -49,6 +52,7 @@ class Checker:
         self.title_field = title_field
         self.id_field = id_field
         self.html_field = html_field
+        self.url_field = url_field
         self._model_spec = model
         self._model: Any = None
 
@@ -61,18 +65,19 @@ class Checker:
             self._model = spec if isinstance(spec, Model) else load(spec)
         return self._model
 
-    def score(self, text: str, title: str | None = None, *, id: str | None = None) -> Report:
-        return self._score_batch([_Job(id, text, title)])[0]
+    def score(self, text: str, title: str | None = None, *, url: str | None = None, id: str | None = None) -> Report:
+        return self._score_batch([_Job(id, text, title, url=url)])[0]
 
     def score_html(self, html: str | bytes, url: str | None = None, *, id: str | None = None) -> Report | None:
         """Score a saved page: its main text and title, with the page's own chrome as evidence.
-        `None` when the page holds no article text. Needs the `html` extra (trafilatura)."""
+        `None` when the page holds no article text. The page's canonical URL, when it gives one,
+        stands for the site; else `url`. Needs the `html` extra (trafilatura)."""
         from .html import extract
 
         page = extract(html, url)
         if page is None:
             return None
-        return self._score_batch([_Job(id or url, page.text, page.title, page)])[0]
+        return self._score_batch([_Job(id or url, page.text, page.title, page, page.url)])[0]
 
     def __call__(self, item: Item) -> Report:
         return self._score_batch([self._unpack(item)])[0]
@@ -104,7 +109,7 @@ class Checker:
 
         if isinstance(spec, Model):
             spec = self.model
-        return (spec, self.threshold, self.text_field, self.title_field, self.id_field, self.html_field)
+        return (spec, self.threshold, self.text_field, self.title_field, self.id_field, self.html_field, self.url_field)
 
     def _unpack(self, item: Item) -> _Job:
         if isinstance(item, str):
@@ -113,35 +118,30 @@ class Checker:
         ident = None if ident is None else str(ident)
         title = item.get(self.title_field)
         title = title if isinstance(title, str) else None
+        url = item.get(self.url_field)
+        url = url if isinstance(url, str) and url.strip() else None
         page = item.get("page")
         if page is not None:
-            return _Job(ident, page.text, page.title, page)
+            return _Job(ident, page.text, page.title, page, page.url or url)
         text = item.get(self.text_field)
         if isinstance(text, str):
-            return _Job(ident, text, title)
+            return _Job(ident, text, title, url=url)
         html = item.get(self.html_field) if self.html_field else None
         if isinstance(html, (str, bytes)):
             from .html import extract
 
-            url = item.get("url")
-            extracted = extract(html, url if isinstance(url, str) else None)
+            extracted = extract(html, url)
             if extracted is None:
                 raise ValueError("the HTML page holds no article text")
-            return _Job(ident, extracted.text, title or extracted.title, extracted)
+            return _Job(ident, extracted.text, title or extracted.title, extracted, extracted.url)
         raise ValueError(f"item has no text in field {self.text_field!r}")
 
     def _score_batch(self, batch: list[_Job]) -> list[Report]:
-        from .features import Analysis, analyze
+        from .features import analyze
 
-        analyses = []
-        for job in batch:
-            a = analyze(job.text, job.title)
-            if job.page is not None:
-                from .html import page_findings
-
-                found = (*a.findings, *page_findings(job.page, a.findings))
-                a = Analysis(tuple(sorted(found, key=_display_order)), a.n_words, a.stats)
-            analyses.append(a)
+        analyses = [
+            analyze(job.text, job.title, job.page.page_text if job.page else None, url=job.url) for job in batch
+        ]
         model = self.model
         rows = model.rows(analyses)
         scores = model.predict_rows(rows)
@@ -159,6 +159,7 @@ class Checker:
                 text=job.text,
                 title=job.title,
                 page_text=job.page.page_text if job.page else None,
+                url=job.url,
                 influence={} if pushes is None else {c: float(pushes[k][i]) for i, c in code_columns if row[i]},
             )
             for k, (job, a, score, row) in enumerate(zip(batch, analyses, scores, rows, strict=True))
@@ -173,21 +174,24 @@ def _score_chunk(settings: tuple[Any, ...], chunk: list[_Job]) -> list[Report]:
     key = settings if not hasattr(settings[0], "metadata") else (id(settings[0]), *settings[1:])
     checker = _WORKER_CHECKERS.get(key)
     if checker is None:
-        model, threshold, text_field, title_field, id_field, html_field = settings
+        model, threshold, text_field, title_field, id_field, html_field, url_field = settings
         checker = Checker(
-            model, threshold, text_field=text_field, title_field=title_field, id_field=id_field, html_field=html_field
+            model,
+            threshold,
+            text_field=text_field,
+            title_field=title_field,
+            id_field=id_field,
+            html_field=html_field,
+            url_field=url_field,
         )
         _WORKER_CHECKERS[key] = checker
     return checker._score_batch(chunk)
 
 
-def _display_order(f: Finding) -> tuple[int, int, int]:
-    return ({"title": 0, "text": 1}.get(f.field, 2), f.start, f.end)
-
-
-def score(text: str, title: str | None = None) -> Report:
-    """Score one article with the shipped model and the default threshold."""
-    return _default_checker().score(text, title)
+def score(text: str, title: str | None = None, url: str | None = None) -> Report:
+    """Score one article with the shipped model and the default threshold; `url`, where it was
+    published, lets the title and credit lines be checked against the site's own name."""
+    return _default_checker().score(text, title, url=url)
 
 
 def score_html(html: str | bytes, url: str | None = None) -> Report | None:

@@ -98,6 +98,7 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text-field", default="text", help="JSONL field with the article text")
     p.add_argument("--id-field", default="id", help="JSONL field with the article id")
     p.add_argument("--title-field", default="title", help="JSONL field with the title")
+    p.add_argument("--url-field", default="url", help="JSONL field with the URL the article was published at")
     p.add_argument("--max-bytes", type=int, default=None, help="largest article accepted (default 10 MB)")
 
 
@@ -118,7 +119,7 @@ def _error(msg: str) -> None:
 def _inputs(args: argparse.Namespace, paths: Sequence[str]):  # type: ignore[no-untyped-def]
     from .io import DEFAULT_MAX_BYTES, Fields, iter_inputs
 
-    fields = Fields(args.text_field, args.id_field, args.title_field)
+    fields = Fields(args.text_field, args.id_field, args.title_field, args.url_field)
     return iter_inputs(paths, fields=fields, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
 
 
@@ -147,7 +148,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         nonlocal errors
         for item in _inputs(args, args.paths):
             if isinstance(item, Article):
-                yield {"id": item.id, "text": item.text, "title": item.title, "page": item.page}
+                yield {"id": item.id, "text": item.text, "title": item.title, "page": item.page, "url": item.url}
             else:
                 errors += not item.warning
                 print(f"qualcheck: {item}", file=sys.stderr)
@@ -221,7 +222,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
             errors += not item.warning
             print(f"qualcheck: {item}", file=sys.stderr)
             continue
-        r = checker({"id": item.id, "text": item.text, "title": item.title, "page": item.page})
+        r = checker({"id": item.id, "text": item.text, "title": item.title, "page": item.page, "url": item.url})
         print(f"== {r.id}  score {r.score:.3f}  {r.verdict}")
         for f in r.findings:
             if f.field != "text":
@@ -266,6 +267,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     sources: list[dict[str, Any]] = []
     page_texts: list[str | None] | None = None
+    urls: list[str | None] | None = None
     if os.path.isdir(args.source):
         examples = training_examples(args.source)
         if not examples:
@@ -282,6 +284,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         groups = [e.group for e in examples]
         titles = [e.title or None for e in examples]
         page_texts = [getattr(e, "page_text", None) for e in examples]
+        urls = [e.url or None for e in examples]
         digest = data_hash(examples)
     else:
         loaded = _labelled_jsonl(args)
@@ -295,6 +298,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         groups,
         titles=titles,
         page_texts=page_texts,
+        urls=urls,
         kind=args.kind,
         data_hash=digest,
         sources=sources,

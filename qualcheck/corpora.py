@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corrupt import PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
-from .furniture import add_furniture
+from .furniture import add_furniture, own_url
 
 _WS = re.compile(r"\s+")
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -47,6 +47,27 @@ class Example:
     kind: str  # "clean", "clean-collapsed", or the variant's intensity
     damages: tuple[str, ...] = ()
     spans: tuple[tuple[str, int, int], ...] = ()
+    url: str = ""  # the page's address, when the view has one
+
+
+# Where the farm variants of an article are published (invented hosts), for the views that carry
+# a URL: a copied title suffix or syndication footer then names another outlet than the page's
+# site (QC604), as on real autoblogs; clean views carry their own site's address.
+_FARM_HOSTS = (
+    "dailynewsfeed24.com",
+    "trendingnowhub.net",
+    "primeheadlines.xyz",
+    "bestlocalbuzz.info",
+    "worldupdates247.com",
+    "smartreadsdaily.net",
+)
+_FARM_URL_TAGS = frozenset({"l1", "m", "h", "p"})
+
+
+def farm_url(key: str) -> str:
+    """Where the farm copies of the article `key` are published: one of the invented hosts."""
+    slug = key.rsplit("/", 1)[-1].split("#")[0]
+    return f"https://{_FARM_HOSTS[_seed(key, 'farm') % len(_FARM_HOSTS)]}/{slug}/"
 
 
 def split_title(raw: str) -> tuple[str, str]:
@@ -135,8 +156,11 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
             ("clean-noisy-flat", pipeline_noise(flat, seed=_seed(a.id, "noise-flat"), stock=False), ""),
             ("clean-furniture", *furnished(a.text, a.title, "f", 3.0)),
         ]
+        slug = a.id.rsplit("/", 1)[-1]
+        own = own_url(a.title, slug)
+        farm = farm_url(a.id)
         for tag, text, title in clean:
-            yield Example(f"{a.id}#{tag}", text, title, 0, a.id, tag)
+            yield Example(f"{a.id}#{tag}", text, title, 0, a.id, tag, url=own if title else "")
         # farm pages carry the same honest furniture as their sources: it must not tell the classes apart
         jobs: list[tuple[str, str, str, str, Sequence[str] | None]] = [
             ("l1", "light", *furnished(a.text, a.title, "l1"), None),
@@ -166,6 +190,7 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
                 "prose" if kinds is PROSE_KINDS else "title" if kinds is TITLE_KINDS else intensity,
                 tuple(sorted({d.kind for d in v.damages})),
                 tuple((d.kind, d.start, d.end) for d in v.damages if d.field == "text"),
+                url=farm if tag in _FARM_URL_TAGS else "",
             )
     for g in generated:
         yield Example(f"{g.id}#as-written", g.text, g.title, 1, g.id, "generated", ("generated",))
@@ -180,7 +205,7 @@ def training_examples(root: str | Path) -> list[Example]:
 def data_hash(examples: Sequence[Example]) -> str:
     h = hashlib.sha256()
     for e in examples:
-        for part in (e.id, e.title, e.text, str(e.label)):
+        for part in (e.id, e.title, e.text, str(e.label), e.url):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")
     return h.hexdigest()

@@ -119,7 +119,7 @@ def evaluate_corpus(
 
     articles = read_articles(root)
     examples = [*build_examples(articles, read_generated(root)), *(extra or ())]
-    analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None)) for e in examples]
+    analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None), url=e.url or None) for e in examples]
     y = [e.label for e in examples]
     folds: list[tuple[Any, set[str]]] = []
     oof = cross_validate(analyses, y, [e.group for e in examples], kind, fold_models=folds)

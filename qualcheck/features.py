@@ -88,11 +88,12 @@ class Analysis:
     stats: tuple[float, ...]
 
 
-def analyze(text: str, title: str | None = None, page_text: str | None = None) -> Analysis:
+def analyze(text: str, title: str | None = None, page_text: str | None = None, *, url: str | None = None) -> Analysis:
     """Findings and statistics of one article. With `page_text` (the whole visible text of the
     HTML page the article was extracted from), the page's own chrome that the extraction left out
-    is evidence too (`field="page"`), as the HTML path scores it; training uses the same call."""
-    doc = Doc(text, title)
+    is evidence too (`field="page"`), as the HTML path scores it; training uses the same call. With
+    `url`, the page's address is evidence (whose name the title and credits may carry)."""
+    doc = Doc(text, title, url)
     found = run_all(doc)
     if page_text is not None:
         from .html import Page, page_findings

@@ -128,6 +128,11 @@ def _site(title: str, rng: random.Random) -> tuple[str, str, str]:
     return rng.choice(_SITES)
 
 
+def own_url(title: str, slug: str) -> str:
+    """The address of the page whose furniture `add_furniture` draws for `title`: its own site."""
+    return f"https://www.{_site(title, random.Random(slug))[1]}/news/{slug}"
+
+
 def _headline(rng: random.Random) -> str:
     team, team2 = rng.sample(_TEAMS, 2)
     return rng.choice(_HEADLINES).format(town=rng.choice(_TOWNS), thing=rng.choice(_THINGS), team=team, team2=team2)

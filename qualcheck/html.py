@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from urllib.parse import urljoin
 
 from .types import Finding
 
@@ -22,6 +23,7 @@ _BLOCK = frozenset(
 )
 _MIN_WORDS = 5
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_ABSOLUTE = re.compile(r"https?://[^\s/]+", re.IGNORECASE)
 
 
 class HTMLUnavailable(ImportError):
@@ -33,6 +35,7 @@ class Page:
     text: str  # the article, as trafilatura extracts it
     title: str | None
     page_text: str  # every visible line of the page, one block per line
+    url: str | None = None  # the page's canonical URL when it names one, else the URL it was fetched from
 
 
 def extract(html: str | bytes, url: str | None = None) -> Page | None:
@@ -46,21 +49,31 @@ def extract(html: str | bytes, url: str | None = None) -> Page | None:
     text = getattr(doc, "text", None) or ""
     if len(text.split()) < _MIN_WORDS:  # a menu or a caption is not an article
         return None
-    page_text, title_tag = _visible_text(html)
+    page_text, title_tag, own_url = _visible_text(html)
     headline = getattr(doc, "title", None)
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > 1 and headline and lines[0].strip() == headline.strip():
         lines = lines[1:]  # the headline is the title, not the first paragraph
     # one paragraph per line in the extract: blank lines between them, as in a .txt article
-    return Page("\n\n".join(lines), title_tag or headline or None, page_text)
+    own = urljoin(url, own_url) if url and own_url else own_url
+    return Page("\n\n".join(lines), title_tag or headline or None, page_text, _absolute(own) or url)
 
 
-def _visible_text(html: str | bytes) -> tuple[str, str | None]:
+def _absolute(url: str | None) -> str | None:
+    """Only an absolute http(s) URL names a site; a bare path or a template placeholder does not."""
+    return url if url and _ABSOLUTE.match(url) else None
+
+
+def _visible_text(html: str | bytes) -> tuple[str, str | None, str | None]:
+    """The visible lines, the <title>, and the URL the page gives for itself: a page saved from a
+    mirror or a crawler's redirect still names the site that published it."""
     import lxml.html
 
     tree = lxml.html.fromstring(html)
     title_el = tree.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    own = tree.xpath("//link[@rel='canonical']/@href") + tree.xpath("//meta[@property='og:url']/@content")
+    own_url = next((str(u).strip() for u in own if str(u).strip()), None)
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
     for el in tree.iter():
@@ -68,7 +81,7 @@ def _visible_text(html: str | bytes) -> tuple[str, str | None]:
             el.text = "\n" + (el.text or "")
             el.tail = "\n" + (el.tail or "")
     lines = (_SPACES.sub(" ", line).strip() for line in tree.text_content().splitlines())
-    return "\n".join(line for line in lines if line), title or None
+    return "\n".join(line for line in lines if line), title or None, own_url
 
 
 def page_findings(page: Page, main: tuple[Finding, ...]) -> list[Finding]:

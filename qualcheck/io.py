@@ -31,6 +31,7 @@ class Article:
     title: str | None = None
     record: dict[str, Any] | None = None  # the JSONL record it came from, for its other fields
     page: Any = None  # for HTML input: the qualcheck.html.Page the text was extracted from
+    url: str | None = None  # where the article was published (a record's URL, a page's canonical URL)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Fields:
     text: str = "text"
     id: str = "id"
     title: str = "title"
+    url: str = "url"
 
 
 def iter_inputs(
@@ -129,7 +131,7 @@ def _html_article(src: str, data: bytes) -> Iterator[Item]:
     if page is None:
         yield InputError(src, "no article text found in the page")
         return
-    yield Article(src, page.text, page.title, page=page)
+    yield Article(src, page.text, page.title, page=page, url=page.url)
 
 
 def _read_stream(src: str, fh: IO[bytes], fields: Fields, max_bytes: int) -> Iterator[Item]:
@@ -216,7 +218,14 @@ def _read_jsonl(src: str, fh: IO[bytes], fields: Fields, max_bytes: int) -> Iter
             continue
         ident = rec.get(fields.id)
         title = rec.get(fields.title)
-        yield Article(str(ident) if ident is not None else where, text, title if isinstance(title, str) else None, rec)
+        url = rec.get(fields.url)
+        yield Article(
+            str(ident) if ident is not None else where,
+            text,
+            title if isinstance(title, str) else None,
+            rec,
+            url=url if isinstance(url, str) and url.strip() else None,
+        )
     if not seen_any:
         yield InputError(src, "empty: no records")
 
@@ -251,7 +260,7 @@ class Writer:
             out.write(f"{r.score:6.3f}  {r.verdict:<12}  {r.id}  [{codes}]\n")
             if self.explain:
                 for rec in r.to_dict()["findings"]:
-                    where = {"text": "", "title": "title:", "page": "page:"}[rec["field"]]
+                    where = {"text": "", "title": "title:", "page": "page:", "url": "url:"}[rec["field"]]
                     where += f"{rec['line']}:{rec['col']}"
                     out.write(f"    {where}  {rec['code']}  {_one_line(rec['text'])!r}  {rec['message']}\n")
         self.n += 1

@@ -215,6 +215,7 @@ def train(
     *,
     titles: Sequence[str | None] | None = None,
     page_texts: Sequence[str | None] | None = None,
+    urls: Sequence[str | None] | None = None,
     kind: str = "logreg",
     data_hash: str = "",
     sources: Sequence[dict[str, Any]] = (),
@@ -223,12 +224,16 @@ def train(
     """Fit the calibrated pipeline on all data; with `validate`, store grouped-CV scores too.
 
     `page_texts` are the visible texts of the HTML pages examples were extracted from (None for
-    plain articles); `sources` name the public files the examples came from, with their hashes."""
+    plain articles), `urls` their addresses (None when unknown); `sources` name the public files the examples came from, with their hashes."""
     import sklearn
 
     titles = titles or [None] * len(texts)
     page_texts = page_texts or [None] * len(texts)
-    analyses = [analyze(t, title, page) for t, title, page in zip(texts, titles, page_texts, strict=True)]
+    urls = urls or [None] * len(texts)
+    analyses = [
+        analyze(t, title, page, url=url or None)
+        for t, title, page, url in zip(texts, titles, page_texts, urls, strict=True)
+    ]
     metadata: dict[str, Any] = {
         "format": MODEL_FORMAT,
         "kind": kind,

@@ -65,9 +65,10 @@ class Doc:
     """One article and its analysis. Properties are computed on first use and cached, so a
     detector that needs only the raw text never pays for sentence splitting."""
 
-    def __init__(self, text: str, title: str | None = None) -> None:
+    def __init__(self, text: str, title: str | None = None, url: str | None = None) -> None:
         self.text = text
         self.title = title
+        self.url = url  # where the page was published: the site its own name should match
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:

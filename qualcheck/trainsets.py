@@ -18,11 +18,11 @@ import hashlib
 import json
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .corpora import Example, collapse, straighten
+from .corpora import Example, collapse, farm_url, straighten
 from .corrupt import PROSE_KINDS, Intensity, Variant, corrupt, pipeline_noise
 from .features import is_english
 
@@ -100,23 +100,23 @@ def clean_page_examples(root: Path) -> tuple[list[RealExample], Source | None]:
     for i, (key, t, page) in enumerate(pages):
         group = "site:" + site_of(t.get("url") or key)
         pid = f"{CLEAN_PAGES}/{key[:12]}"
-        title = page.title if page else ""
+        title = (page.title if page else "") or ""
+        url = (page.url if page else None) or t.get("url") or ""
         body = bodies[i]
         if page is not None:
-            out.append(
-                RealExample(f"{pid}#extract", page.text, title or "", 0, group, PAGE_EXTRACT, page_text=page.page_text)
-            )
-            out.append(RealExample(f"{pid}#visible", page.page_text, title or "", 0, group, PAGE_VISIBLE))
+            extracted = RealExample(f"{pid}#extract", page.text, title, 0, group, PAGE_EXTRACT, url=url)
+            out.append(replace(extracted, page_text=page.page_text))
+            out.append(RealExample(f"{pid}#visible", page.page_text, title, 0, group, PAGE_VISIBLE, url=url))
         if len(body.split()) < 50:
             continue
+        out.append(RealExample(f"{pid}#body", body, title, 0, group, "page-body", url=url))
         if not is_english(body):  # damage kinds read English; these pages teach only the clean side
-            out.append(RealExample(f"{pid}#body", body, title or "", 0, group, "page-body"))
             continue
-        out.append(RealExample(f"{pid}#body", body, title or "", 0, group, "page-body"))
         donor = bodies[(i + len(bodies) // 2) % len(bodies)]
+        farm = farm_url(pid)  # a copy keeps the source's title, suffix and all, on a farm's site
         for tag, intensity, kinds in _VARIANTS:
-            v = corrupt(body, seed=_seed(pid, tag), intensity=intensity, kinds=kinds, title=title or "", donor=donor)
-            out.append(_variant(f"{pid}#{tag}", v, group, "prose" if kinds else intensity))
+            v = corrupt(body, seed=_seed(pid, tag), intensity=intensity, kinds=kinds, title=title, donor=donor)
+            out.append(replace(_variant(f"{pid}#{tag}", v, group, "prose" if kinds else intensity), url=farm))
     return out, Source(CLEAN_PAGES, _sha256(files), len(pages))
 
 

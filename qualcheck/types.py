@@ -28,7 +28,8 @@ class Rule:
 class Finding:
     """One piece of evidence: `text[start:end]` is exactly what the detector objects to.
 
-    `field` says which text the offsets index: the article body ("text") or its title ("title").
+    `field` says which text the offsets index: the article body ("text"), its title ("title"),
+    the page around the article ("page") or the page's URL ("url").
     """
 
     start: int
@@ -90,6 +91,7 @@ class Report:
     text: str = field(repr=False)
     title: str | None = field(default=None, repr=False)
     page_text: str | None = field(default=None, repr=False)  # an HTML page's visible text
+    url: str | None = None  # where the article was published, when known
     # how far each finding code moved the score (calibrated log-odds), when the model can say
     influence: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -102,9 +104,11 @@ class Report:
         return self.score >= self.threshold
 
     def source(self, f: Finding) -> str:
-        """The text a finding's offsets index: the article, its title or the whole page."""
+        """The text a finding's offsets index: the article, its title, the whole page or its URL."""
         if f.field == "title":
             return self.title or ""
+        if f.field == "url":
+            return self.url or ""
         if f.field == "page":
             return self.page_text or ""
         return self.text
@@ -121,7 +125,7 @@ class Report:
         findings = []
         for f in self.findings:
             source = self.source(f)
-            if f.field == "title":
+            if f.field in ("title", "url"):
                 findings.append(_finding_record(f, source, 1, f.start + 1))
                 continue
             if f.field not in indexes:
@@ -129,6 +133,7 @@ class Report:
             findings.append(_finding_record(f, source, *indexes[f.field](f.start)))
         out: dict[str, Any] = {
             "id": self.id,
+            "url": self.url,
             "score": round(self.score, 4),
             "verdict": self.verdict,
             "threshold": self.threshold,

@@ -67,3 +67,30 @@ def write_site(root: Path, n: int = 4) -> dict[str, bool]:
     links = "".join(f'<li><a class="article" href="/{name}">{name}</a></li>' for name in kinds)
     (root / "index.html").write_text(f"<html><body><ul>{links}</ul></body></html>", encoding="utf-8")
     return kinds
+
+
+COPIER = "https://dailynewsblog24.com/2019/11/story.html"  # a site whose name is no outlet's
+GAZETTE = "https://www.riverton-gazette.com/news/2019/11/story.html"
+
+
+def canonical_page(a: Article, url: str, outlet: str = "The Riverton Gazette") -> str:
+    """A clean page that names its own URL (canonical link and og:url) and ends its title with
+    `outlet`: the site's own name when `url` is the Gazette's, another outlet's on a copier."""
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(a.title)} - {html.escape(outlet)}</title>
+<link rel="canonical" href="{url}"><meta property="og:url" content="{url}"></head>
+<body><main><article><h1>{html.escape(a.title)}</h1>
+{_paragraphs(a.text)}
+</article></main></body></html>"""
+
+
+def write_url_site(root: Path) -> dict[str, bool]:
+    """The same article under the Gazette's own URL and under a copier's, with an index linking
+    both; return {file name: names another outlet}."""
+    root.mkdir(parents=True, exist_ok=True)
+    a = articles(1)[0]
+    kinds = {"own.html": False, "copied.html": True}
+    for name, foreign in kinds.items():
+        (root / name).write_text(canonical_page(a, COPIER if foreign else GAZETTE), encoding="utf-8")
+    links = "".join(f'<li><a class="article" href="/{name}">{name}</a></li>' for name in kinds)
+    (root / "index.html").write_text(f"<html><body><ul>{links}</ul></body></html>", encoding="utf-8")
+    return kinds

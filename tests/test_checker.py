@@ -89,3 +89,36 @@ def test_codes_are_ranked_by_how_much_they_moved_the_score() -> None:
     assert r.codes() == sorted(r.influence, key=lambda c: -r.influence[c])
     assert r.influence["QC103"] > r.influence["QC306"]
     assert qualcheck.score("The council met on Monday to discuss the budget.").influence == {}
+
+
+COPIED = (
+    "The council approved the budget on Monday after a long debate about road repairs.\n\n"
+    "The post Council approves budget appeared first on The Evening Courier."
+)
+COPIER = "https://dailynewsblog24.com/2021/02/budget"
+
+
+def test_url_is_evidence_through_score_checker_and_items() -> None:
+    title = "Council approves budget - The Evening Courier"
+    plain = qualcheck.score(COPIED, title)
+    assert plain.url is None and "QC604" not in plain.codes()  # without a URL nothing changes
+    r = qualcheck.score(COPIED, title, url=COPIER)
+    assert r.url == COPIER and r.to_dict()["url"] == COPIER
+    found = [(f.field, r.source(f)[f.start : f.end]) for f in r.findings if f.code == "QC604"]
+    assert found == [("title", "The Evening Courier"), ("text", "The Evening Courier")]
+    own = qualcheck.score(COPIED, title, url="https://eveningcourier.example.co.uk/budget")
+    assert "QC604" not in own.codes()
+    checker = qualcheck.Checker(url_field="link")
+    assert checker.score(COPIED, title, url=COPIER, id="a").codes() == r.codes()
+    assert checker({"text": COPIED, "title": title, "link": COPIER}).url == COPIER
+    assert checker({"text": COPIED, "title": title, "url": COPIER}).url is None
+    many = list(checker.score_many([{"text": COPIED, "title": title, "link": COPIER}] * 3, batch_size=2, n_jobs=2))
+    assert [x.codes() for x in many] == [r.codes()] * 3
+
+
+def test_report_source_of_a_url_finding() -> None:
+    r = qualcheck.score(COPIED, url=COPIER)
+    f = Finding(8, 27, "QC604", "foreign-outlet-name", "page", "high", "test", "url")
+    report = Report(r.id, r.score, r.threshold, (f,), r.features, r.model, r.text, url=COPIER)
+    assert report.source(f) == COPIER and COPIER[f.start : f.end] == "dailynewsblog24.com"
+    assert report.to_dict()["findings"][0]["text"] == "dailynewsblog24.com"

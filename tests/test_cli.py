@@ -214,3 +214,46 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
+
+
+def test_jsonl_url_field_decides_whose_name_the_title_may_carry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title, _, body = CLEAN.read_text(encoding="utf-8").partition("\n\n")
+    headline = title.removeprefix("Title: ") + " - The Riverton Gazette"
+    records = [
+        {"id": "copied", "text": body, "title": headline, "url": "https://dailynewsblog24.com/2021/02/strikes"},
+        {"id": "own", "text": body, "title": headline, "url": "https://www.riverton-gazette.com/world/strikes"},
+        {"id": "no-url", "text": body, "title": headline},
+    ]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, out, _ = run(["score", str(crawl), "--format", "jsonl"], capsys)
+    assert code == 0
+    got = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert got["copied"]["url"] == records[0]["url"] and got["no-url"]["url"] is None
+    foreign = [(f["field"], f["text"]) for f in got["copied"]["findings"] if f["code"] == "QC604"]
+    assert foreign == [("title", "The Riverton Gazette")]
+    for quiet in ("own", "no-url"):
+        assert not [f for f in got[quiet]["findings"] if f["code"] in ("QC601", "QC604", "QC605")]
+    # the URL under another field name
+    renamed = tmp_path / "renamed.jsonl"
+    renamed.write_text(json.dumps({**records[0], "url": None, "link": records[0]["url"]}) + "\n", encoding="utf-8")
+    _, out, _ = run(["score", str(renamed), "--format", "jsonl", "--url-field", "link"], capsys)
+    assert "QC604" in {f["code"] for f in json.loads(out)["findings"]}
+    _, out, _ = run(["score", str(renamed), "--format", "jsonl"], capsys)
+    assert "QC604" not in {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_explain_shows_a_foreign_outlet_and_html_canonical_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pages import COPIER, articles, canonical_page
+
+    pytest.importorskip("trafilatura")
+    page = tmp_path / "copied.html"
+    page.write_text(canonical_page(articles(1)[0], COPIER), encoding="utf-8")
+    _, out, _ = run(["score", str(page), "--explain"], capsys)
+    assert "title:1:" in out and "QC604  'The Riverton Gazette'" in out
+    _, out, _ = run(["score", str(page), "--format", "jsonl"], capsys)
+    assert json.loads(out)["url"] == COPIER

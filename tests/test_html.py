@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("trafilatura")
 
-from pages import articles, clean_page, farm_page, write_site
+from pages import COPIER, GAZETTE, articles, canonical_page, clean_page, farm_page, write_site
 
 import qualcheck
 from qualcheck.cli import main
@@ -61,3 +61,29 @@ def test_plain_install_imports_neither_scrapy_nor_trafilatura() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("fetched_from", [None, "http://127.0.0.1:8000/mirror/story.html"])
+def test_canonical_url_decides_whose_name_the_title_may_carry(fetched_from: str | None) -> None:
+    a = articles(1)[0]
+    copied = qualcheck.score_html(canonical_page(a, COPIER), url=fetched_from)
+    own = qualcheck.score_html(canonical_page(a, GAZETTE), url=fetched_from)
+    assert copied is not None and own is not None
+    assert copied.url == COPIER and own.url == GAZETTE  # the page's own URL wins over where it was fetched
+    assert [(f.field, copied.source(f)[f.start : f.end]) for f in copied.findings if f.code == "QC604"] == [
+        ("title", "The Riverton Gazette")
+    ]
+    assert not [f for f in own.findings if f.code in ("QC601", "QC604", "QC605")]
+    assert copied.to_dict()["url"] == COPIER
+
+
+def test_page_without_canonical_url_uses_the_url_given() -> None:
+    a = articles(1)[0]
+    page = canonical_page(a, COPIER).replace(f'<link rel="canonical" href="{COPIER}">', "")
+    page = page.replace(f'<meta property="og:url" content="{COPIER}">', "")
+    given = qualcheck.score_html(page, url="https://riverton-gazette.com/story")
+    elsewhere = qualcheck.score_html(page, url="https://www.copycat-news.net/story")
+    none = qualcheck.score_html(page)
+    assert given is not None and elsewhere is not None and none is not None
+    assert given.url == "https://riverton-gazette.com/story" and none.url is None
+    assert "QC604" not in given.codes() and "QC604" in elsewhere.codes() and "QC604" not in none.codes()

@@ -4,8 +4,12 @@
     QUALCHECK_TEXT_FIELD = "text"          # or QUALCHECK_HTML_FIELD = "html" for whole pages
     QUALCHECK_ACTION = "drop"              # or "annotate"
 
+A pipeline sees items, not responses, so spiders should put `response.url` in the item's URL field
+(`"url": response.url`): a title or credit line naming another outlet than that site is evidence.
+For whole pages the page's own canonical URL, when it gives one, stands for the site instead.
+
 Settings (all optional): QUALCHECK_ENABLED (default True), QUALCHECK_TEXT_FIELD ("text"),
-QUALCHECK_TITLE_FIELD ("title"), QUALCHECK_HTML_FIELD (None), QUALCHECK_THRESHOLD (0.5),
+QUALCHECK_TITLE_FIELD ("title"), QUALCHECK_URL_FIELD ("url"), QUALCHECK_HTML_FIELD (None), QUALCHECK_THRESHOLD (0.5),
 QUALCHECK_ACTION ("drop" or "annotate"), QUALCHECK_RESULT_FIELD ("qualcheck", where `annotate`
 writes score, verdict, codes and findings; a `scrapy.Item` must declare it), QUALCHECK_MODEL
 ("default" or the path of a model file you trust). The model is loaded once per crawler, when the
@@ -55,6 +59,7 @@ class QualcheckPipeline:
             text_field=s.get("QUALCHECK_TEXT_FIELD", "text"),
             title_field=s.get("QUALCHECK_TITLE_FIELD", "title"),
             html_field=html_field,
+            url_field=s.get("QUALCHECK_URL_FIELD", "url"),
         )
         return cls(
             checker,
@@ -73,7 +78,8 @@ class QualcheckPipeline:
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         adapter = ItemAdapter(item)
-        fields = {k: adapter.get(k) for k in (self.checker.text_field, self.checker.title_field, "url") if k in adapter}
+        c = self.checker
+        fields = {k: adapter.get(k) for k in (c.text_field, c.title_field, c.url_field) if k in adapter}
         if self.html_field and self.html_field in adapter:
             fields[self.html_field] = adapter.get(self.html_field)
         try:

@@ -1,7 +1,10 @@
 """Run a real Scrapy crawl with the qualcheck pipeline (used by test_scrapy.py in a subprocess,
 since Twisted's reactor cannot be restarted inside one test process).
 
-    python crawl_site.py START_URL ACTION ITEMS.jsonl STATS.json [html]
+    python crawl_site.py START_URL ACTION ITEMS.jsonl STATS.json [html [page-title]]
+
+`html` scores whole pages; `page-title` then takes the page's <title> rather than the item's
+headline (QUALCHECK_TITLE_FIELD names a field the items lack).
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ class NewsSpider(scrapy.Spider):
 def main() -> None:
     start, action, items_path, stats_path = sys.argv[1:5]
     use_html = len(sys.argv) > 5 and sys.argv[5] == "html"
+    page_title = len(sys.argv) > 6 and sys.argv[6] == "page-title"
     settings = {
         "ITEM_PIPELINES": {"qualcheck.integrations.scrapy.QualcheckPipeline": 300},
         "QUALCHECK_ACTION": action,
         "QUALCHECK_TEXT_FIELD": "body" if use_html else "text",
         "QUALCHECK_HTML_FIELD": "html" if use_html else None,
+        "QUALCHECK_TITLE_FIELD": "page_title" if page_title else "title",
         "FEEDS": {items_path: {"format": "jsonlines", "fields": ["url", "title", "qualcheck"]}},
         "LOG_LEVEL": "WARNING",
         "ROBOTSTXT_OBEY": False,

@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -18,7 +19,7 @@ import pytest
 scrapy = pytest.importorskip("scrapy")
 pytest.importorskip("trafilatura")
 
-from pages import articles, write_site  # noqa: E402
+from pages import COPIER, articles, write_site, write_url_site  # noqa: E402
 from scrapy.exceptions import DropItem, NotConfigured  # noqa: E402
 from scrapy.utils.test import get_crawler  # noqa: E402
 
@@ -48,13 +49,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
     server.server_close()
 
 
+@pytest.fixture(scope="module")
+def url_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, bool]]]:
+    root = tmp_path_factory.mktemp("url-site")
+    kinds = write_url_site(root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/index.html", kinds
+    server.shutdown()
+    server.server_close()
+
+
 def crawl(start: str, action: str, tmp: Path, *extra: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
     items, stats = tmp / f"{action}.jsonl", tmp / f"{action}-stats.json"
+    # the crawl runs this checkout's qualcheck, not whichever one is installed
+    path = os.pathsep.join(p for p in (str(HERE.parents[1]), os.environ.get("PYTHONPATH")) if p)
     proc = subprocess.run(
         [sys.executable, str(HERE / "crawl_site.py"), start, action, str(items), str(stats), *extra],
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "PYTHONPATH": path},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     records = [json.loads(line) for line in items.read_text(encoding="utf-8").splitlines()] if items.exists() else []
@@ -142,3 +158,27 @@ def test_model_loaded_once_per_crawler() -> None:
     for _ in range(3):
         pipeline.process_item({"text": DAMAGED})
     assert pipeline.checker.model is model
+
+
+def test_real_crawl_checks_titles_against_the_pages_own_url(
+    url_site: tuple[str, dict[str, bool]], tmp_path: Path
+) -> None:
+    """Whole pages: each names its canonical URL, which stands for the site (the crawl fetched
+    them all from 127.0.0.1); the copy wearing another outlet's name gets QC604, the original not."""
+    start, kinds = url_site
+    records, stats = crawl(start, "annotate", tmp_path, "html", "page-title")
+    assert sorted(Path(r["url"]).name for r in records) == sorted(kinds)
+    for r in records:
+        foreign = [(f["field"], f["text"]) for f in r["qualcheck"]["findings"] if f["code"] == "QC604"]
+        assert foreign == ([("title", "The Riverton Gazette")] if kinds[Path(r["url"]).name] else []), r["url"]
+    assert stats["qualcheck/code/QC604"] == sum(kinds.values())
+
+
+def test_pipeline_reads_the_url_field_it_is_told() -> None:
+    text = articles(1)[0].text
+    item = {"text": text, "title": "Council approves budget - The Riverton Gazette", "link": COPIER}
+    pipeline = _pipeline(QUALCHECK_ACTION="annotate", QUALCHECK_URL_FIELD="link")
+    assert "QC604" in pipeline.process_item(dict(item))["qualcheck"]["codes"]
+    default = _pipeline(QUALCHECK_ACTION="annotate")
+    assert "QC604" not in default.process_item(dict(item))["qualcheck"]["codes"]
+    assert "QC604" in default.process_item({**item, "url": COPIER})["qualcheck"]["codes"]
