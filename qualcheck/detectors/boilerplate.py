@@ -187,10 +187,12 @@ _PLACEHOLDER = Caseless(
 # quotations elide with `[…]` inside a sentence, not as its last characters.
 _TRUNCATION = re.compile(
     r"(?<=[\w,;:’'\"”)\s])\[(?:…|\.{3}|&hellip;|&#8230;)\]"
-    r"(?:\s*(?:read\s+more|continue\s+reading|more)\s*[»›>→…]*)?\s*$",
+    r"(?:\s*(?:read\s+more|continue\s+reading|more)\s*[»›>→…]*)?\s*$"
+    # or the cut with its link in brackets: "... and al… [read more]"
+    r"|(?:(?<=…)|(?<=\.\.\.))\s*\[(?:read\s+more|continue\s+reading)\s*(?:…|\.{3}|»)?\]\s*$",
     re.IGNORECASE,
 )
-_TRUNCATION_CHARS = ("[…]", "[...]", "[&hellip;]", "[&#8230;]")
+_TRUNCATION_CHARS = ("[…]", "[...]", "[&hellip;]", "[&#8230;]", "… [", "...[", "... [", "…[")
 # Characters a writer escapes on purpose (markup in the text, a layout space): plain and encoded
 # side by side is normal for them.
 _ESCAPED_ON_PURPOSE = frozenset("&<>\u00a0 ")
@@ -278,7 +280,8 @@ def feed_truncation(doc: Doc) -> Iterator[Finding]:
         return
     for start, end in doc.paragraphs:
         if m := _TRUNCATION.search(text, max(start, end - 40), end):
-            yield finding(TRUNCATION, m.start(), m.start() + m.group().index("]") + 1)
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            yield finding(TRUNCATION, start, m.start() + m.group().index("]") + 1)
 
 
 @detector

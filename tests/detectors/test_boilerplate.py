@@ -334,6 +334,9 @@ def test_theme_placeholders(text: str, expected: list[str]) -> None:
         ("The central bank held rates and said it would [...] Continue reading →", "[...]"),
         ("The central bank held rates and said it would […] more", "[…]"),
         ("The central bank held rates and said “it would [...]", "[...]"),
+        ("The central bank held rates and said it would keep wat… [read more]", "[read more]"),
+        ("The central bank held rates and said it would keep wat...[Continue reading…]", "[Continue reading…]"),
+        ("The central bank held rates and said it would keep wat… [Read More »]\n\nPrices rose.", "[Read More »]"),
     ],
 )
 def test_feed_truncation(text: str, expected: str) -> None:
@@ -379,6 +382,7 @@ HONEST_FURNITURE = [
     "The article was shared widely and appeared first on page one.",
     "The post office first appeared on Main Street in 1902.",
     "The mayor said the plan [...] would be ready by June.",
+    "The minister explained the plan. [Read more]",
     "Lorem Ipsum is the name of the studio's new newsletter.",
     "Here is your chance: add your name to the petition.",
     "Files are kept under /var/www/uploads on the paper's server.",
