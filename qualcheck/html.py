@@ -14,9 +14,10 @@ from urllib.parse import urljoin
 
 from .types import Finding
 
-# Findings on the page outside the article: scraper footers, comment forms, syndication footers.
+# Findings on the page outside the article: scraper footers, comment forms, syndication footers, a
+# theme's placeholder text (none of the 181 honest pages in the training set shows one).
 # Share buttons and related links are left out: honest news sites have them too.
-PAGE_CODES = frozenset({"QC301", "QC302", "QC303"})
+PAGE_CODES = frozenset({"QC301", "QC302", "QC303", "QC309"})
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr label legend li main nav ol p pre section table td th tr ul".split()

@@ -34,6 +34,19 @@ def test_score_html_extracts_and_reports_page_chrome() -> None:
     assert any(r["field"] == "page" and r["text"] == "Source link" for r in d["findings"])
 
 
+def test_theme_placeholder_on_the_page_is_evidence() -> None:
+    """A sidebar the theme's owner never filled in (QC309) is found on the page, outside the article."""
+    a = articles(1)[0]
+    page = clean_page(a).replace(
+        "<footer>",
+        '<aside class="widget"><h3>About</h3><p>Your Name Here</p><p>Add your content here.</p></aside><footer>',
+    )
+    report = qualcheck.score_html(page)
+    assert report is not None
+    found = [(f.code, report.source(f)[f.start : f.end]) for f in report.findings if f.field == "page"]
+    assert found == [("QC309", "Your Name Here"), ("QC309", "Add your content here")]
+
+
 def test_page_without_article_text_gives_none() -> None:
     assert qualcheck.score_html("<html><body><nav>Home</nav></body></html>") is None
 

@@ -2,7 +2,9 @@
 
 Short chrome (`Source link`, `Share this:`) only counts when it stands alone as a paragraph, so an
 article that talks about leaving a reply is not flagged; long, distinctive phrases (comment-form
-notices, syndication footers) count wherever they appear.
+notices, syndication footers) count wherever they appear. A credit line counts only when it names
+an address (`Source: example.com`): honest syndication names the publication (`Originally published
+on Live Science.`), a scraper's template fills in the feed's URL.
 """
 
 from __future__ import annotations
@@ -72,11 +74,40 @@ MIXED = rule(
     "a character both written plainly and encoded (an entity or mojibake) in one text, as when copies are stitched",
 )
 
+PLACEHOLDER = rule(
+    "QC309",
+    "theme-placeholder",
+    "boilerplate",
+    "medium",
+    "placeholder text from a theme or template (lorem ipsum, `Your Name Here`) published as it was",
+)
+TRUNCATION = rule(
+    "QC310",
+    "feed-truncation",
+    "boilerplate",
+    "medium",
+    "an RSS excerpt's truncation mark (`[…]`, `[...]`) ending a paragraph: the text is a feed's summary",
+)
+
 _TAIL = r"\s*[:.!»›>→…]*\s*"
+# A web address, as a scraper's template fills it in: `https://…`, `www.…` or a bare domain.
+_ADDRESS = (
+    r"(?:https?://\S{1,200}|www\.\S{1,100}"
+    r"|[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,3}\.[a-z]{2,12}(?:/\S{0,100})?)"
+)
+# Where a "continue reading at ..." line points: not the next page or the site's own app.
+_ELSEWHERE = r"(?!(?:the\s+)?(?:next|page|below|app)\b|our\b|this\b)[^\n]{1,80}?"
 _FOOTER_LINE = re.compile(
-    r"(?:source\s+link|source\s+url|original\s+(?:article|source|post)|read\s+(?:the\s+)?(?:more|full"
-    r"\s+(?:article|story))(?:\s+at\s+\S{1,80})?|continue\s+reading|click\s+here\s+to\s+read\s+more"
-    r"|read\s+more\s+(?:here|at\s+\S{1,80}))" + _TAIL,
+    r"(?:source\s+link(?:\s*:\s*" + _ADDRESS + r")?|source\s+url|original\s+(?:article|source|post)"
+    r"|read\s+(?:the\s+)?(?:more|full\s+(?:article|story))(?:\s+at\s+\S{1,80})?"
+    r"|continue\s+reading|click\s+here\s+to\s+read\s+more|read\s+more\s+(?:here|at\s+\S{1,80})"
+    # autoblog plugins' credit lines: where the copy came from
+    r"|(?:read\s+(?:the\s+)?full\s+(?:article|story|post)|continue\s+reading|read\s+the\s+rest)\s+(?:at|on)\s+"
+    + _ELSEWHERE
+    + r"|(?:this\s+(?:article|post|entry|story)\s+(?:was\s+)?)?originally\s+(?:published|posted|appeared)"
+    r"\s+(?:at|on)\s+" + _ADDRESS + r"(?:\s+on\s+[\w ,]{1,30})?"
+    r"|source\s*:\s*" + _ADDRESS + r"|(?:visit|view|see)\s+the\s+original\s+(?:article|post|story)"
+    r"\s+(?:at|on)\s+[^\n]{1,120}?|go\s+to\s+(?:the\s+)?(?:original\s+)?source)" + _TAIL,
     re.IGNORECASE,
 )
 _CHROME_LINE = re.compile(
@@ -103,21 +134,65 @@ _COMMENT_LINE = re.compile(
 )
 _LINE_RULES = ((_FOOTER_LINE, FOOTER), (_COMMENT_LINE, COMMENT_FORM), (_CHROME_LINE, CHROME))
 _END_CHROME = Caseless(r"\s(?P<x>" + "|".join(p.pattern for p, _ in _LINE_RULES) + ")$")
-_SENTENCE_END = frozenset('.!?"”*')
+_SENTENCE_END = frozenset('.!?"”*…]')  # `…]`: a feed excerpt's cut, then its link
 _SYNDICATION_RE = re.compile(r"The\s+post\s+[^\n]{1,300}?\s+appeared\s+first\s+on\s+[^\n]{1,120}")
+# Other feed footers with the same signature (a post's title, then the site it appeared on), a line of
+# their own: "The post X first appeared on Y.", "The article X appeared first on Y". The title starts
+# with a capital; honest prose ("The post office first appeared on Main Street", "The post was
+# deleted after it first appeared on Facebook") goes on in lower case, or starts the line elsewhere.
+_FEED_TITLE = r"\s+(?=[A-Z0-9“\"‘'])(?!(?i:it|that|which)\b)(?:[^.\n]|\.(?!\s)){1,300}?\s+"
+_SYNDICATION_VARIANTS = re.compile(
+    r"^[ \t]*(?i:the\s+(?:article|entry))" + _FEED_TITLE + r"(?i:appeared\s+first|first\s+appeared)"
+    r"\s+(?i:on)\s+[^\n]{1,80}?[.!]?[ \t]*$"
+    r"|^[ \t]*(?i:the\s+post)" + _FEED_TITLE + r"(?i:first\s+appeared\s+on)\s+[^\n]{1,80}?[.!]?[ \t]*$",
+    re.MULTILINE,
+)
 # Tags and shortcodes are markup an extractor failed to strip; an entity is a character a feed
 # escaped, which honest feeds do throughout, so the two are told apart.
 _MARKUP_RE = re.compile(
-    r"</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
-    r"|blockquote|figure|figcaption|iframe|section|article)\b[^<>\n]{0,300}?/?>"
-    r"|\[/?(?:caption|embed|gallery|video|audio|tweet)\b[^\]\n]{0,200}\]",
-    re.IGNORECASE,
+    r"(?i:</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
+    r"|blockquote|figure|figcaption|iframe|section|article)\b[^<>\n]{0,300}?/?>)"
+    # shortcodes are written in lower case: `[VIDEO]` and `[Video]` are a site's honest labels
+    r"|\[/?(?:caption|embed|gallery|video|audio|tweet|playlist)\b[^\]\n]{0,200}\]"
+    r"|\[/?(?:vc|et_pb|fusion|su)_[a-z_]{1,30}\b[^\]\n]{0,200}\]"
+    # any shortcode with an attribute: `[doc id=12]`, `[button link="..."]`
+    r"|\[[a-z][a-z0-9_-]{1,30}(?:\s+[a-z_-]{1,30}=(?:\"[^\"\]\n]{0,200}\"|'[^'\]\n]{0,200}'|[^\s\]]{1,200}))+\s*/?\]"
+    # template braces, an ad script's text, and a WordPress file path
+    r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}"
+    r"|\(\s*adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\s*\)\.push\(\s*\{\s*\}\s*\)\s*;?"
+    r"|(?:https?://[^\s/]{1,100})?(?:/[^\s/]{1,60}){0,3}/?\bwp-(?:content|includes)/[^\s\"'<>()\[\]]{1,200}"
 )
+_MARKUP_SCREEN = ("<", "[", "{", "wp-")  # every tag, shortcode, template brace, ad snippet or path has one
 _ENTITY_RE = re.compile(
     r"&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|eacute|copy|reg"
     r"|#\d{2,6}|#x[0-9a-fA-F]{2,5});",
     re.IGNORECASE,
 )
+# A theme's or page builder's stand-in text, published without being replaced. Lorem ipsum counts
+# only as the filler's own opening words (a newsletter may be called "The Lorem Ipsum").
+_PLACEHOLDER = Caseless(
+    r"lorem\s+ipsum\s+dolor\s+sit\s+amet(?:,?\s+consectetur\s+adipiscing\s+elit)?"
+    r"|consectetur\s+adipiscing\s+elit|sed\s+do\s+eiusmod\s+tempor"
+    r"|\byour\s+(?:name|title|text|content|headline|company)\s+(?:goes\s+)?here\b"
+    r"|\b(?:add|insert|enter|type|write|put)\s+your\s+(?:own\s+)?(?:content|text|title|copy|description"
+    r"|headline)\s+here\b"
+    r"|\bthis\s+is\s+(?:an?\s+)?(?:example|sample|dummy|demo|placeholder)\s+(?:\w+\s+)?(?:post|page|text"
+    r"|content|article)\b"
+    r"|welcome\s+to\s+wordpress\.\s+this\s+is\s+your\s+first\s+post\.?"
+    r"|\bedit\s+or\s+delete\s+it,?\s+then\s+start\s+(?:writing|blogging)!?"
+    r"|\bjust\s+another\s+wordpress\s+site\b",
+    anchors=(*"lorem adipiscing eiusmod here example sample dummy demo placeholder wordpress".split(), "delete it"),
+)
+# An RSS summary's cut, with the link WordPress puts after it, at the end of a paragraph. Honest
+# quotations elide with `[…]` inside a sentence, not as its last characters.
+_TRUNCATION = re.compile(
+    r"(?<=[\w,;:’'\"”)\s])\[(?:…|\.{3}|&hellip;|&#8230;)\]"
+    r"(?:\s*(?:read\s+more|continue\s+reading|more)\s*[»›>→…]*)?\s*$"
+    # or the cut with its link in brackets: "... and al… [read more]"
+    r"|(?:(?<=…)|(?<=\.\.\.))\s*\[(?:read\s+more|continue\s+reading)\s*(?:…|\.{3}|»)?\]\s*$",
+    re.IGNORECASE,
+)
+_TRUNCATION_CHARS = ("[…]", "[...]", "[&hellip;]", "[&#8230;]", "… [", "...[", "... [", "…[")
 # Characters a writer escapes on purpose (markup in the text, a layout space): plain and encoded
 # side by side is normal for them.
 _ESCAPED_ON_PURPOSE = frozenset("&<>\u00a0 ")
@@ -184,10 +259,36 @@ def syndication(doc: Doc) -> Iterator[Finding]:
 
 
 @detector
+def syndication_variants(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    if "appeared" not in (doc.lower if doc.lower is not None else text.lower()):
+        return  # every variant says it
+    for m in _SYNDICATION_VARIANTS.finditer(text):
+        yield finding(SYNDICATION, *m.span())
+
+
+@detector
+def placeholders(doc: Doc) -> Iterator[Finding]:
+    for m in _PLACEHOLDER.finditer(doc):
+        yield finding(PLACEHOLDER, *m.span())
+
+
+@detector
+def feed_truncation(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    if not any(t in text for t in _TRUNCATION_CHARS):
+        return
+    for start, end in doc.paragraphs:
+        if m := _TRUNCATION.search(text, max(start, end - 40), end):
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            yield finding(TRUNCATION, start, m.start() + m.group().index("]") + 1)
+
+
+@detector
 def markup(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if "<" not in text and "[" not in text:
-        return  # every tag and shortcode starts with one of these
+    if not any(c in text for c in _MARKUP_SCREEN):
+        return
     for m in _MARKUP_RE.finditer(text):
         yield finding(MARKUP, *m.span())
 

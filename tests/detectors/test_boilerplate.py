@@ -141,3 +141,265 @@ def test_consistent_encoding_is_not_mixed(text: str) -> None:
 @pytest.mark.parametrize("text", HARD_CLEAN)
 def test_clean_prose_has_no_boilerplate_findings(text: str) -> None:
     assert family_findings(text, FAMILY) == []
+
+
+# --- autoblog leftovers: every alternative of the widened patterns -----------------------------
+
+LEAD = "Rates held steady on Thursday."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the scraper's footer words on a line of their own
+        "Source link",
+        "Source link: https://dailywire.example.com/rates-held",
+        "Source URL",
+        "Original article",
+        "Original source:",
+        "Original post »",
+        "Read more",
+        "Read the full article",
+        "Read full story",
+        "Read the full story at dailywire.example.com",
+        "Continue reading",
+        "Click here to read more",
+        "Read more here",
+        "Read more at dailywire.example.com",
+        # credit lines naming where the copy came from
+        "Read the full story at Daily Finance Wire",
+        "Read the full post on https://blog.example.net/p/41",
+        "Read full article on Daily Finance Wire »",
+        "Continue reading at Daily Finance Wire",
+        "Continue reading on www.dailywire.example.com →",
+        "Read the rest at Daily Finance Wire...",
+        "Read the rest on dailywire.example.com",
+        "Originally published at dailywire.example.com",
+        "Originally posted on https://dailywire.example.com/2024/03/rates/",
+        "Originally appeared on www.dailywire.example.com.",
+        "Originally published at dailywire.example.com on March 3, 2024.",
+        "This article was originally published on dailywire.example.com",
+        "This post was originally posted at http://blog.example.net/rates",
+        "This entry originally appeared at marketnews.example.co.uk",
+        "This story was originally published on dailywire.example.com/markets/rates",
+        "Source: dailywire.example.com",
+        "SOURCE: https://www.dailywire.example.com/rates",
+        "Source : www.dailywire.example.com",
+        "Visit the original article at https://dailywire.example.com/rates.",
+        "View the original post on Daily Finance Wire",
+        "See the original story at dailywire.example.com",
+        "Go to Source",
+        "Go to the source",
+        "Go to original source →",
+    ],
+)
+def test_scraper_footer_lines(line: str) -> None:
+    """QC301 on each footer and credit line, whole, as its own paragraph."""
+    assert spans(f"{LEAD}\n\n{line}", "QC301") == [line]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["Continue reading at dailywire.example.com", "Source: dailywire.example.com", "Go to Source"],
+)
+def test_scraper_credit_glued_to_the_last_sentence(tail: str) -> None:
+    assert spans(f"{LEAD} {tail}", "QC301") == [tail]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The post Fed holds rates appeared first on Daily Finance Wire.", "same"),
+        ("The post Fed holds rates first appeared on Daily Finance Wire.", "same"),
+        ("The post Fed holds rates: what it means first appeared on dailywire.example.com", "same"),
+        ("The article Fed holds rates appeared first on Daily Finance Wire.", "same"),
+        ("The article Fed holds rates first appeared on Daily Finance Wire", "same"),
+        ("The entry Fed holds rates appeared first on Daily Finance Wire!", "same"),
+        ("the entry Fed holds rates first appeared on Daily Finance Wire.", "same"),
+        ("THE POST Fed holds rates FIRST APPEARED ON DAILY FINANCE WIRE.", "same"),
+    ],
+)
+def test_syndication_footers(text: str, expected: str) -> None:
+    """QC303 on WordPress's feed footer and the variants plugins write, each a line of its own."""
+    assert spans(f"{LEAD}\n\n{text}", "QC303") == [text if expected == "same" else expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tags (any case) and WordPress's own shortcodes (lower case)
+        ("<p>Rates held.", "<p>"),
+        ('Rates held.<IMG src="a.jpg"/>', '<IMG src="a.jpg"/>'),
+        (
+            'Rates held. [caption id="attachment_12" align="alignnone" width="300"]',
+            '[caption id="attachment_12" align="alignnone" width="300"]',
+        ),
+        ("Rates held. [embed]", "[embed]"),
+        ("Rates held. [/embed]", "[/embed]"),
+        ("Rates held. [gallery ids=1,2,3]", "[gallery ids=1,2,3]"),
+        ("Rates held. [video]", "[video]"),
+        ("Rates held. [audio mp3=a.mp3]", "[audio mp3=a.mp3]"),
+        ("Rates held. [tweet]", "[tweet]"),
+        ("Rates held. [playlist]", "[playlist]"),
+        # page builders' shortcodes
+        ("[vc_row]Rates held.", "[vc_row]"),
+        ("Rates held.[/vc_column_text]", "[/vc_column_text]"),
+        ('[et_pb_section fb_built="1"]Rates held.', '[et_pb_section fb_built="1"]'),
+        ("[fusion_text]Rates held.", "[fusion_text]"),
+        ("[su_quote]Rates held.", "[su_quote]"),
+        # any shortcode with an attribute, quoted three ways or bare
+        ("Rates held. [doc id=2981]", "[doc id=2981]"),
+        (
+            'Rates held. [button link="https://x.example.com/a" size="big"]',
+            '[button link="https://x.example.com/a" size="big"]',
+        ),
+        ("Rates held. [contact-form-7 id='12' title='Contact']", "[contact-form-7 id='12' title='Contact']"),
+        (
+            "Rates held. [button link=”https://x.example.com/a” type=”big”]",
+            "[button link=”https://x.example.com/a” type=”big”]",
+        ),
+        ('Rates held. [adinserter block="3" /]', '[adinserter block="3" /]'),
+        # template braces left unrendered
+        ("Rates held, said {{ author_name }}.", "{{ author_name }}"),
+        ("{{post.title}} Rates held.", "{{post.title}}"),
+        ("{% if featured %} Rates held.", "{% if featured %}"),
+        # an ad script's text
+        (
+            "Rates held. (adsbygoogle = window.adsbygoogle || []).push({}); Prices rose.",
+            "(adsbygoogle = window.adsbygoogle || []).push({});",
+        ),
+        (
+            "Rates held.\n\n( adsbygoogle = window.adsbygoogle || [] ).push( { } )",
+            "( adsbygoogle = window.adsbygoogle || [] ).push( { } )",
+        ),
+        # WordPress file paths
+        (
+            "Rates held. https://dailywire.example.com/wp-content/uploads/2024/03/fed-300x200.jpg",
+            "https://dailywire.example.com/wp-content/uploads/2024/03/fed-300x200.jpg",
+        ),
+        ("Rates held. /wp-content/uploads/2024/03/fed.jpg", "/wp-content/uploads/2024/03/fed.jpg"),
+        ("Rates held. wp-content/themes/newsup/single.php", "wp-content/themes/newsup/single.php"),
+        (
+            "Rates held. http://x.example.com/en/wp-includes/js/wp-emoji.min.js",
+            "http://x.example.com/en/wp-includes/js/wp-emoji.min.js",
+        ),
+    ],
+)
+def test_markup_remnants(text: str, expected: str) -> None:
+    assert spans(text, "QC305") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+            ["Lorem ipsum dolor sit amet, consectetur adipiscing elit"],
+        ),
+        ("Lorem Ipsum dolor sit amet. Rates held.", ["Lorem Ipsum dolor sit amet"]),
+        ("Rates held. Consectetur adipiscing elit, the desk added.", ["Consectetur adipiscing elit"]),
+        ("Sed do eiusmod tempor incididunt ut labore.", ["Sed do eiusmod tempor"]),
+        ("By Your Name Here\n\nRates held.", ["Your Name Here"]),
+        ("Your headline goes here\n\nRates held.", ["Your headline goes here"]),
+        ("Your company here", ["Your company here"]),
+        ("Add your content here.", ["Add your content here"]),
+        ("Insert your own text here", ["Insert your own text here"]),
+        ("Type your title here", ["Type your title here"]),
+        ("Rates held.\n\nThis is an example page.", ["This is an example page"]),
+        ("This is a sample news post created to test the layout.", ["This is a sample news post"]),
+        ("This is dummy text.", ["This is dummy text"]),
+        ("This is a demo article", ["This is a demo article"]),
+        ("This is placeholder content for the sidebar.", ["This is placeholder content"]),
+        (
+            "Welcome to WordPress. This is your first post. Edit or delete it, then start writing!",
+            ["Welcome to WordPress. This is your first post.", "Edit or delete it, then start writing!"],
+        ),
+        ("Edit or delete it then start blogging", ["Edit or delete it then start blogging"]),
+        ("Daily Finance Wire\n\nJust another WordPress site", ["Just another WordPress site"]),
+    ],
+)
+def test_theme_placeholders(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC309") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The central bank held rates and said it would […]", "[…]"),
+        ("The central bank held rates and said it would [...]", "[...]"),
+        ("The central bank held rates and said it would [&hellip;]", "[&hellip;]"),
+        ("The central bank held rates and said it would [&#8230;]\n\nPrices rose.", "[&#8230;]"),
+        ("The central bank held rates, [...] ", "[...]"),
+        ("The central bank held rates and said it would […] Read More »", "[…]"),
+        ("The central bank held rates and said it would [...] Continue reading →", "[...]"),
+        ("The central bank held rates and said it would […] more", "[…]"),
+        ("The central bank held rates and said “it would [...]", "[...]"),
+        ("The central bank held rates and said it would keep wat… [read more]", "[read more]"),
+        ("The central bank held rates and said it would keep wat...[Continue reading…]", "[Continue reading…]"),
+        ("The central bank held rates and said it would keep wat… [Read More »]\n\nPrices rose.", "[Read More »]"),
+    ],
+)
+def test_feed_truncation(text: str, expected: str) -> None:
+    assert spans(text, "QC310") == [expected]
+
+
+def test_cut_excerpt_then_read_more_is_a_footer_chain() -> None:
+    """`…` and `…]` end a copied excerpt as a full stop ends a sentence, so the link after counts."""
+    assert spans("The bank held rates and said it would keep wat… Read More »", "QC301") == ["Read More »"]
+    assert spans("The bank held rates and said it would […] Read More »", "QC301") == ["Read More »"]
+
+
+# --- honest page furniture ----------------------------------------------------------------------
+
+TOUCHED = ("QC301", "QC303", "QC305", "QC309", "QC310")
+
+HONEST_FURNITURE = [
+    "Advertisement",
+    "Related Articles",
+    "Continue reading the main story",
+    "Continue Reading Below",
+    "Continue reading on the next page",
+    "Continue reading on our app",
+    "Originally published on Harbour Science Weekly.",
+    "This article was originally published by Northfield Review. Read the original article.",
+    "This article first appeared in the spring issue of Harbour Science Weekly.",
+    "Source: Ministry of Transport, March 2024",
+    "Source:",
+    "Sources: company filings; Reuters",
+    "Via Meridian Wire Service",
+    "Photo: Jane Ortiz/Staff",
+    "To read the full story, subscribe today.",
+    "Read more on this story:",
+    "Read more: How the council sets its budget",
+    "[Video] Watch the council vote",
+    "Watch: the moment the bridge opened [VIDEO]",
+    "Comments are moderated and may take a day to appear.",
+    "Share your tips with the newsroom at tips@example.org",
+    "Sign up for our morning briefing",
+    "Corrections: an earlier version misspelled the mayor's name.",
+    "The post was deleted hours after it first appeared on Facebook, officials said.",
+    "Officials said the post by the mayor first appeared on Facebook.",
+    "The article was shared widely and appeared first on page one.",
+    "The post office first appeared on Main Street in 1902.",
+    "The mayor said the plan [...] would be ready by June.",
+    "The minister explained the plan. [Read more]",
+    "Lorem Ipsum is the name of the studio's new newsletter.",
+    "Here is your chance: add your name to the petition.",
+    "Files are kept under /var/www/uploads on the paper's server.",
+    "The template uses {curly braces} for names.",
+]
+
+
+@pytest.mark.parametrize("line", HONEST_FURNITURE)
+def test_honest_furniture_is_not_a_leftover(line: str) -> None:
+    """Honest news pages carry these lines too; none is a touched code's evidence alone."""
+    for text in (line, f"{LEAD}\n\n{line}", f"{LEAD}\n\n{line}\n\nPrices rose."):
+        found = family_findings(text, FAMILY)
+        assert [f for f in found if f[0] in TOUCHED] == []
+
+
+@pytest.mark.parametrize("line", ["Read more", "Read More »", "READ MORE"])
+def test_lone_read_more_fires_no_new_code(line: str) -> None:
+    """A lone `Read more` link is the footer QC301 has always matched; no new code joins in."""
+    found = family_findings(f"{LEAD}\n\n{line}", FAMILY)
+    assert found == [("QC301", line)]
