@@ -149,40 +149,48 @@ _SYNDICATION_VARIANTS = re.compile(
 )
 # Tags and shortcodes are markup an extractor failed to strip; an entity is a character a feed
 # escaped, which honest feeds do throughout, so the two are told apart.
-_MARKUP_RE = re.compile(
-    r"(?i:</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
+_MARKUP_RE = re.compile(  # the look-ahead lets the engine skip to the few starting characters
+    r"(?=[<\[{(])(?:(?i:</?(?:p|div|span|a|br|hr|strong|em|b|i|u|img|script|style|ul|ol|li|h[1-6]|table|tr|td"
     r"|blockquote|figure|figcaption|iframe|section|article)\b[^<>\n]{0,300}?/?>)"
     # shortcodes are written in lower case: `[VIDEO]` and `[Video]` are a site's honest labels
     r"|\[/?(?:caption|embed|gallery|video|audio|tweet|playlist)\b[^\]\n]{0,200}\]"
     r"|\[/?(?:vc|et_pb|fusion|su)_[a-z_]{1,30}\b[^\]\n]{0,200}\]"
     # any shortcode with an attribute: `[doc id=12]`, `[button link="..."]`
     r"|\[[a-z][a-z0-9_-]{1,30}(?:\s+[a-z_-]{1,30}=(?:\"[^\"\]\n]{0,200}\"|'[^'\]\n]{0,200}'|[^\s\]]{1,200}))+\s*/?\]"
-    # template braces, an ad script's text, and a WordPress file path
+    # template braces and an ad script's text
     r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}"
     r"|\(\s*adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\s*\)\.push\(\s*\{\s*\}\s*\)\s*;?"
-    r"|(?:https?://[^\s/]{1,100})?(?:/[^\s/]{1,60}){0,3}/?\bwp-(?:content|includes)/[^\s\"'<>()\[\]]{1,200}"
+    r")"
 )
-_MARKUP_SCREEN = ("<", "[", "{", "wp-")  # every tag, shortcode, template brace, ad snippet or path has one
+# A WordPress file path or upload URL: a theme's template or an image link that came along as text.
+_WP_PATH = re.compile(
+    r"(?=[hw/])(?:https?://[^\s/]{1,100})?(?:/[^\s/]{1,60}){0,3}/?\bwp-(?:content|includes)/[^\s\"'<>()\[\]]{1,200}"
+)
+_MARKUP_SCREEN = ("<", "[", "{")  # every tag, shortcode, template brace or ad snippet has one
 _ENTITY_RE = re.compile(
     r"&(?:nbsp|amp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|eacute|copy|reg"
     r"|#\d{2,6}|#x[0-9a-fA-F]{2,5});",
     re.IGNORECASE,
 )
 # A theme's or page builder's stand-in text, published without being replaced. Lorem ipsum counts
-# only as the filler's own opening words (a newsletter may be called "The Lorem Ipsum").
+# only as the filler's own opening words (a newsletter may be called "The Lorem Ipsum"). The
+# look-ahead lets the engine skip to the few starting letters; the `your ... here` phrases start
+# with a literal word the engine scans for, and take the verb before them by hand.
 _PLACEHOLDER = Caseless(
-    r"lorem\s+ipsum\s+dolor\s+sit\s+amet(?:,?\s+consectetur\s+adipiscing\s+elit)?"
+    r"\b(?=[lcsetwj])(?:lorem\s+ipsum\s+dolor\s+sit\s+amet(?:,?\s+consectetur\s+adipiscing\s+elit)?"
     r"|consectetur\s+adipiscing\s+elit|sed\s+do\s+eiusmod\s+tempor"
-    r"|\byour\s+(?:name|title|text|content|headline|company)\s+(?:goes\s+)?here\b"
-    r"|\b(?:add|insert|enter|type|write|put)\s+your\s+(?:own\s+)?(?:content|text|title|copy|description"
-    r"|headline)\s+here\b"
-    r"|\bthis\s+is\s+(?:an?\s+)?(?:example|sample|dummy|demo|placeholder)\s+(?:\w+\s+)?(?:post|page|text"
+    r"|this\s+is\s+(?:an?\s+)?(?:example|sample|dummy|demo|placeholder)\s+(?:\w+\s+)?(?:post|page|text"
     r"|content|article)\b"
     r"|welcome\s+to\s+wordpress\.\s+this\s+is\s+your\s+first\s+post\.?"
-    r"|\bedit\s+or\s+delete\s+it,?\s+then\s+start\s+(?:writing|blogging)!?"
-    r"|\bjust\s+another\s+wordpress\s+site\b",
-    anchors=(*"lorem adipiscing eiusmod here example sample dummy demo placeholder wordpress".split(), "delete it"),
+    r"|edit\s+or\s+delete\s+it,?\s+then\s+start\s+(?:writing|blogging)!?"
+    r"|just\s+another\s+wordpress\s+site\b)",
+    anchors=(*"lorem adipiscing eiusmod example sample dummy demo placeholder wordpress".split(), "delete it"),
 )
+_YOURS_HERE = Caseless(
+    r"your\s+(?:own\s+)?(?:name|title|text|content|headline|company|copy|description)\s+(?:goes\s+)?here\b",
+    anchors=("your",),
+)
+_YOURS_VERB = re.compile(r"\b(?:add|insert|enter|type|write|put)\s+$", re.IGNORECASE)
 # An RSS summary's cut, with the link WordPress puts after it, at the end of a paragraph. Honest
 # quotations elide with `[…]` inside a sentence, not as its last characters.
 _TRUNCATION = re.compile(
@@ -271,6 +279,12 @@ def syndication_variants(doc: Doc) -> Iterator[Finding]:
 def placeholders(doc: Doc) -> Iterator[Finding]:
     for m in _PLACEHOLDER.finditer(doc):
         yield finding(PLACEHOLDER, *m.span())
+    text = doc.text
+    for m in _YOURS_HERE.finditer(doc):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # "...flavour text here": not the word `your`
+        verb = _YOURS_VERB.search(text, max(0, m.start() - 12), m.start())
+        yield finding(PLACEHOLDER, verb.start() if verb else m.start(), m.end())
 
 
 @detector
@@ -287,10 +301,12 @@ def feed_truncation(doc: Doc) -> Iterator[Finding]:
 @detector
 def markup(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not any(c in text for c in _MARKUP_SCREEN):
-        return
-    for m in _MARKUP_RE.finditer(text):
-        yield finding(MARKUP, *m.span())
+    if any(c in text for c in _MARKUP_SCREEN):
+        for m in _MARKUP_RE.finditer(text):
+            yield finding(MARKUP, *m.span())
+    if "wp-" in text:
+        for m in _WP_PATH.finditer(text):
+            yield finding(MARKUP, *m.span())
 
 
 @detector
