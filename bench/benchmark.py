@@ -105,7 +105,9 @@ def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
     print(f"\nout of fold, grouped by site: {len(examples)} training examples, sources {[s.path for s in sources]}")
     t0 = time.perf_counter()
     analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None), url=e.url or None) for e in examples]
-    oof = cross_validate(analyses, [e.label for e in examples], [e.group for e in examples])
+    oof = cross_validate(
+        analyses, [e.label for e in examples], [e.group for e in examples], weights=[e.weight for e in examples]
+    )
     print(f"({time.perf_counter() - t0:.0f} s)")
     views = flagged_by_tag(oof, [e.kind for e in examples], args.threshold)
     print(f"{'view':<20} {'label':>5} {'n':>6} {'flagged':>8} {'mean':>6}")

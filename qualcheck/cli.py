@@ -268,6 +268,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     sources: list[dict[str, Any]] = []
     page_texts: list[str | None] | None = None
     urls: list[str | None] | None = None
+    weights: list[int] | None = None
     if os.path.isdir(args.source):
         examples = training_examples(args.source)
         if not examples:
@@ -285,6 +286,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         titles = [e.title or None for e in examples]
         page_texts = [getattr(e, "page_text", None) for e in examples]
         urls = [e.url or None for e in examples]
+        weights = [e.weight for e in examples]
         digest = data_hash(examples)
     else:
         loaded = _labelled_jsonl(args)
@@ -299,6 +301,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         titles=titles,
         page_texts=page_texts,
         urls=urls,
+        weights=weights,
         kind=args.kind,
         data_hash=digest,
         sources=sources,

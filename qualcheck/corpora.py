@@ -48,6 +48,7 @@ class Example:
     damages: tuple[str, ...] = ()
     spans: tuple[tuple[str, int, int], ...] = ()
     url: str = ""  # the page's address, when the view has one
+    weight: int = 1  # how many times the example counts in training
 
 
 # Where the farm variants of an article are published (invented hosts), for the views that carry
@@ -205,7 +206,7 @@ def training_examples(root: str | Path) -> list[Example]:
 def data_hash(examples: Sequence[Example]) -> str:
     h = hashlib.sha256()
     for e in examples:
-        for part in (e.id, e.title, e.text, str(e.label), e.url):
+        for part in (e.id, e.title, e.text, str(e.label), e.url, str(e.weight)):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")
     return h.hexdigest()

@@ -122,7 +122,9 @@ def evaluate_corpus(
     analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None), url=e.url or None) for e in examples]
     y = [e.label for e in examples]
     folds: list[tuple[Any, set[str]]] = []
-    oof = cross_validate(analyses, y, [e.group for e in examples], kind, fold_models=folds)
+    oof = cross_validate(
+        analyses, y, [e.group for e in examples], kind, weights=[e.weight for e in examples], fold_models=folds
+    )
     by_kind = by_group(y, oof, [e.damages for e in examples], threshold)
     by_intensity = by_group(y, oof, [(e.kind,) for e in examples], threshold)
     by_view = flagged_by_tag(oof, [e.kind for e in examples], threshold)

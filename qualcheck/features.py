@@ -63,12 +63,14 @@ _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
 DISTINCT_NAME = "count:distinct_codes"
 _NOT_COUNTED = frozenset({"QC306", "QC308", "QC505"})
 # Furniture that honest pages show too (an honest blog's comment form, share and related-links
-# chrome): context, not evidence. Such a code counts only beside a code that is evidence, and never
-# in the distinct count; alone, the model does not see it. Real clean pages scored 0.87 to 1.0 for
-# one comment form when it counted alone.
-# A title that shares few words with its article is how swapped titles look, but also how witty
-# honest headlines and <title> tags that differ from the headline look.
+# chrome): context, not evidence. Such a code counts only beside strong evidence (a code of high
+# severity), and never in the distinct count; otherwise the model does not see it. Real clean pages
+# scored 0.87 to 1.0 for one comment form when it counted alone.
 CONTEXT_CODES = frozenset({"QC302", "QC304", "QC603"})
+# The punctuation slips honest pages show too (menus, widgets, hurried typing): together they count as
+# one kind in the distinct count, however many of them fire. A sloppy honest blog makes several;
+# farms stack different processes.
+_NOISE_CODES = frozenset({"QC202", "QC203", "QC205", "QC206"})
 # qualcheck reads English. On other languages (a page whose words are under 15% English stop words;
 # English news has 30 to 50%) the codes that read English prose and the prose statistics mean
 # nothing: a Portuguese page is full of "translation slips". For such text the model sees only the
@@ -213,15 +215,19 @@ def feature_names(codes: Sequence[str] | None = None) -> list[str]:
 
 def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = None) -> np.ndarray:
     """The model's input: log1p of each code's count (the tenth mojibake says little more than
-    the first), how many distinct codes fired (those in _NOT_COUNTED and CONTEXT_CODES aside), then
-    the statistics; one row per analysis. Context codes are zero where no other counted code fired;
-    on text that is not English, so are the codes and statistics that read English."""
+    the first), how many distinct kinds fired (those in _NOT_COUNTED and CONTEXT_CODES aside, the
+    noise codes as one), then the statistics; one row per analysis. Context codes are zero where no
+    strong evidence fired; on text that is not English, so are the codes and statistics that read
+    English."""
     codes = default_codes() if codes is None else list(codes)
     column = {c: i for i, c in enumerate(codes)}
     family = {r.code: r.family for r in rules()}
     language = np.array([c in _LANGUAGE_CODES or family.get(c) in _LANGUAGE_FAMILIES for c in codes], dtype=bool)
     counted = np.array([c not in _NOT_COUNTED and c not in CONTEXT_CODES for c in codes], dtype=bool)
     context = np.array([c in CONTEXT_CODES for c in codes], dtype=bool)
+    noise = np.array([c in _NOISE_CODES for c in codes], dtype=bool)
+    severity = {r.code: r.severity for r in rules()}
+    strong = counted & ~noise & np.array([severity.get(c) == "high" for c in codes], dtype=bool)
     k = len(codes)
     out = np.zeros((len(analyses), k + 1 + len(STAT_NAMES)), dtype=np.float64)
     for row, a in enumerate(analyses):
@@ -233,8 +239,9 @@ def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = N
     foreign = out[:, -1] > 0  # stat:not_english, the last statistic
     out[np.ix_(foreign, language)] = 0.0
     out[foreign, k + 1 : -1] = 0.0
-    out[:, k] = (out[:, :k][:, counted] > 0).sum(axis=1)
-    out[np.ix_(out[:, k] == 0, context)] = 0.0
+    fired = out[:, :k] > 0
+    out[:, k] = fired[:, counted & ~noise].sum(axis=1) + fired[:, noise].any(axis=1)
+    out[np.ix_(~fired[:, strong].any(axis=1), context)] = 0.0
     np.log1p(out[:, :k], out=out[:, :k])
     return out
 

@@ -46,6 +46,12 @@ def extract(html: str | bytes, url: str | None = None) -> Page | None:
         import trafilatura
     except ImportError as exc:  # also lxml without its html-clean part
         raise HTMLUnavailable("HTML input needs trafilatura: pip install 'qualcheck[html]'") from exc
+    if isinstance(html, bytes):
+        # decoded once, by the page's declared or detected charset, for the article and the page
+        # alike: lxml alone reads undeclared UTF-8 as Latin-1, and the page text became mojibake
+        from trafilatura.utils import decode_file
+
+        html = decode_file(html)
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) or ""
     if len(text.split()) < _MIN_WORDS:  # a menu or a caption is not an article

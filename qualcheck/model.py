@@ -186,12 +186,15 @@ def cross_validate(
     groups: Sequence[str],
     kind: str = "logreg",
     *,
+    weights: Sequence[int] | None = None,
     fold_models: list[tuple[Any, set[str]]] | None = None,
 ) -> list[float]:
     """Out-of-fold probabilities: every example scored by a model that never saw its original.
 
-    With `fold_models`, each fold's fitted pipeline is appended with the groups it held out, so
-    a caller can score new variants of held-out originals with a model that never saw them.
+    `weights` count an example that many times in training (real honest pages weigh more than
+    the views the generator makes). With `fold_models`, each fold's fitted pipeline is appended
+    with the groups it held out, so a caller can score new variants of held-out originals with a
+    model that never saw them.
     """
     import numpy as np
     from sklearn.model_selection import GroupKFold
@@ -199,8 +202,10 @@ def cross_validate(
     X = np.empty(len(analyses), dtype=object)
     X[:] = list(analyses)
     ya, ga = np.asarray(y), np.asarray(groups)
+    wa = np.ones(len(analyses), dtype=int) if weights is None else np.asarray(weights, dtype=int)
     out = np.zeros(len(analyses))
     for train, test in GroupKFold(n_splits=N_FOLDS).split(X, ya, ga):
+        train = np.repeat(train, wa[train])
         pipe = _fit(build_pipeline(kind), list(X[train]), ya[train], ga[train])
         out[test] = pipe.predict_proba(list(X[test]))[:, 1]
         if fold_models is not None:
@@ -216,6 +221,7 @@ def train(
     titles: Sequence[str | None] | None = None,
     page_texts: Sequence[str | None] | None = None,
     urls: Sequence[str | None] | None = None,
+    weights: Sequence[int] | None = None,
     kind: str = "logreg",
     data_hash: str = "",
     sources: Sequence[dict[str, Any]] = (),
@@ -224,7 +230,8 @@ def train(
     """Fit the calibrated pipeline on all data; with `validate`, store grouped-CV scores too.
 
     `page_texts` are the visible texts of the HTML pages examples were extracted from (None for
-    plain articles), `urls` their addresses (None when unknown); `sources` name the public files the examples came from, with their hashes."""
+    plain articles), `urls` their addresses (None when unknown), `weights` how many times each
+    counts (see `cross_validate`); `sources` name the public files the examples came from, with their hashes."""
     import sklearn
 
     titles = titles or [None] * len(texts)
@@ -249,9 +256,15 @@ def train(
     if validate:
         from .metrics import summary
 
-        oof = cross_validate(analyses, y, groups, kind)
+        oof = cross_validate(analyses, y, groups, kind, weights=weights)
         metadata["validation"] = summary(list(y), oof)
-    pipeline = _fit(build_pipeline(kind), analyses, y, groups)
+    repeat = [1] * len(texts) if weights is None else list(weights)
+    pipeline = _fit(
+        build_pipeline(kind),
+        [a for a, w in zip(analyses, repeat, strict=True) for _ in range(w)],
+        [t for t, w in zip(y, repeat, strict=True) for _ in range(w)],
+        [g for g, w in zip(groups, repeat, strict=True) for _ in range(w)],
+    )
     metadata["feature_names"] = [str(n) for n in pipeline.named_steps["features"].get_feature_names_out()]
     return Model(pipeline, metadata, linear=Linear.from_pipeline(pipeline))
 

@@ -100,3 +100,21 @@ def test_page_without_canonical_url_uses_the_url_given() -> None:
     assert given is not None and elsewhere is not None and none is not None
     assert given.url == "https://riverton-gazette.com/story" and none.url is None
     assert "QC604" not in given.codes() and "QC604" in elsewhere.codes() and "QC604" not in none.codes()
+
+
+def test_undeclared_utf8_page_is_not_read_as_latin1() -> None:
+    """A page saved as UTF-8 bytes without a charset declaration: the page text, title and the
+    article are decoded alike, so curly quotes are not mojibake (QC306/QC307) on an honest page."""
+    from qualcheck.html import extract
+
+    body = "".join(
+        f"<p>The mayor’s office said on {day} that the “new” budget would pass, and residents agreed.</p>"
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday")
+    )
+    html = f"<html><head><title>Budget vote – Riverton</title></head><body><article>{body}</article></body></html>"
+    page = extract(html.encode("utf-8"))
+    assert page is not None
+    assert page.title == "Budget vote – Riverton"
+    assert "mayor’s" in page.page_text and "â€" not in page.page_text
+    report = qualcheck.score_html(html.encode("utf-8"))
+    assert report is not None and not {"QC306", "QC307"} & set(report.codes())

@@ -52,6 +52,7 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
         titles=[e.title or None for e in examples],
         page_texts=[getattr(e, "page_text", None) for e in examples],
         urls=[e.url or None for e in examples],
+        weights=[e.weight for e in examples],
         validate=False,
     )
     from qualcheck.features import analyze

@@ -110,6 +110,9 @@ _FOOTER_LINE = re.compile(
     r"\s+(?:at|on)\s+[^\n]{1,120}?|go\s+to\s+(?:the\s+)?(?:original\s+)?source)" + _TAIL,
     re.IGNORECASE,
 )
+_BARE_READ_MORE = re.compile(
+    r"(?:read\s+more|continue\s+reading|click\s+here\s+to\s+read\s+more)" + _TAIL, re.IGNORECASE
+)
 _CHROME_LINE = re.compile(
     r"(?:share\s+this(?:\s+(?:article|story|post))?|share\s+(?:on|via)\s+\w+|click\s+to\s+share\s+on"
     r"\s+\w+(?:\s+\(opens\s+in\s+new\s+window\))?|tweet|pin\s+it|like\s+this|like\s+loading"
@@ -222,10 +225,18 @@ def _classify(text: str, start: int, end: int) -> Finding | None:
 
 @detector
 def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
+    """Chrome standing alone as a paragraph. A bare `Read more` or `Continue reading` counts as a
+    scraper footer only in the page's tail (nothing but chrome after it): in the middle of a page
+    it is an honest related-articles link, the next paragraph being the linked headline."""
     text = doc.text
-    for start, end in doc.paragraphs:
-        if end - start <= 200 and (f := _classify(text, start, end)):
-            yield f
+    found: list[Finding] = []
+    tail = True  # every paragraph after this one is chrome
+    for start, end in reversed(doc.paragraphs):
+        f = _classify(text, start, end) if end - start <= 200 else None
+        if f is not None and (tail or f.code != FOOTER.code or not _BARE_READ_MORE.fullmatch(text, start, end)):
+            found.append(f)
+        tail = tail and f is not None
+    yield from reversed(found)
 
 
 @detector

@@ -146,9 +146,20 @@ def entity_drift(doc: Doc) -> Iterator[Finding]:
                 if _same_entity_variants(a, b) and not _different_people(text, forms[a], forms[b]):
                     major, minor = (a, b) if len(forms[a]) >= len(forms[b]) else (b, a)
                     for s, e in forms[minor]:
-                        yield finding(DRIFT, s, e, f"'{minor}' is spelled '{major}' elsewhere in the article")
+                        if _in_prose(text, s):
+                            yield finding(DRIFT, s, e, f"'{minor}' is spelled '{major}' elsewhere in the article")
 
 
+def _in_prose(text: str, pos: int) -> bool:
+    """Whether `pos` stands on a line of prose: six words or more, ending a sentence. A language
+    menu (`Türkiye (Türkçe)`) or an address in a page footer is no place for a name to drift."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end].rstrip()
+    return line[-1:] in _PROSE_END and len(line.split()) >= 6
+
+
+_PROSE_END = frozenset('.!?"”’)…')
 _JOINERS = frozenset({" ", "-", "' ", "’ "})
 
 # --- tortured phrases ---------------------------------------------------------------------------

@@ -403,3 +403,20 @@ def test_lone_read_more_fires_no_new_code(line: str) -> None:
     """A lone `Read more` link is the footer QC301 has always matched; no new code joins in."""
     found = family_findings(f"{LEAD}\n\n{line}", FAMILY)
     assert found == [("QC301", line)]
+
+
+@pytest.mark.parametrize("link", ["READ MORE", "Read more", "Continue reading", "Read more »"])
+def test_a_read_more_link_mid_page_is_honest_furniture(link: str) -> None:
+    """Related-article widgets put `READ MORE` above a linked headline in the middle of the page;
+    only in the page's tail is a bare read-more link a scraper's footer."""
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        f"{link}\n\nCity approves new park plan after a long debate\n\n"
+        "The vote was unanimous, the mayor said after the meeting."
+    )
+    assert family_findings(text, "boilerplate") == []
+    tail = "The vote was unanimous, the mayor said after the meeting.\n\n" + link + "\n\nShare this"
+    assert family_findings(tail, "boilerplate") == [
+        ("QC301", link),
+        ("QC304", "Share this"),
+    ]

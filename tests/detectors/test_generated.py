@@ -178,3 +178,16 @@ def test_every_stock_phrase_contains_an_anchor() -> None:
     assert len(phrases) > 100 and "it remains to be seen" in phrases and "delved into" in phrases
     missing = [p for p in phrases if not any(a in p for a in _STOCK_ANCHORS)]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A reader wrote: “Loved it.”\n– Ni** My**\n“Great cast.”\n– Jo** Al****", []),  # masked names
+        ("The fund grew 5**2 times, a typo for 5^2.", []),
+        ("This is **very important** news for savers.", ["**very important**"]),
+        ("**Key points**\n\nThe council met.", ["**Key points**"]),
+    ],
+)
+def test_bold_opens_before_a_word_and_closes_after_one(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC503") == expected

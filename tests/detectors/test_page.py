@@ -314,3 +314,11 @@ def test_credit_lines_naming_another_site(text: str, code: str, expected: str) -
 )
 def test_credit_lines_silent_on_own_site_data_wires_and_no_url(text: str, url: str | None) -> None:
     assert url_findings(text, None, url) == []
+
+
+def test_a_quotation_in_the_title_does_not_make_a_repeated_keyword() -> None:
+    body = "Health officials confirmed a third case of plague in the province on Tuesday."
+    quoted = "Bubonic plague: third case of plague confirmed – ‘The plague is back’"
+    assert [c for c, _, _ in page_findings(body, quoted) if c == "QC602"] == []
+    stuffed = "Plague news: plague cases, plague map and plague symptoms"
+    assert ("QC602", "title", stuffed) in page_findings(body, stuffed)

@@ -287,3 +287,15 @@ def test_off_topic_paragraph_on_the_corpus() -> None:
         found += any(f.start < d.end and d.start < f.end for f in hits for d in v.damages)
     assert fired <= 0.01 * n, f"fired on {fired} of {n} clean articles"
     assert found >= 0.25 * n, f"found {found} of {n} spliced paragraphs"
+
+
+def test_a_name_drifts_only_in_prose_not_in_a_menu_or_footer_line() -> None:
+    """A language menu lists `Türkiye (Türkçe)`; a footer repeats a name on a short line. Neither
+    is prose, where a spinner or a translation round trip makes a name drift."""
+    prose = "The strike killed General Qassem Soleimani in January, officials in Baghdad said."
+    menu = "Deutschland (Deutsch)\nSuomi (suomi)\nTürkiye (Türkçe)\nEspaña (español)"
+    assert spans(prose + "\n\n" + menu + "\n\nTürkçe news and more is in our new app today.", "QC401") == []
+    assert spans(prose + "\n\nIran vowed revenge, and officials said Suleimani would be avenged.", "QC401") == [
+        "Suleimani"
+    ]
+    assert spans(prose + "\n\nRelated: Suleimani", "QC401") == []
