@@ -71,7 +71,7 @@ _PLACEHOLDER_RE = re.compile(
 )
 _MARKDOWN_RE = re.compile(
     # bold opens before a word and closes after one: `Ni** My**`, a name masked by a site, is not bold
-    r"^#{1,6} \S[^\n]*|(?<![\w*])\*\*(?=[^\s*])[^*\n]{1,79}(?<=[^\s*])\*\*(?![\w*])|__[^_\n]{2,80}__|\[[^\]\n]{1,80}\]\(https?://[^)\s]+\)|^\* \S",
+    r"^#{1,6} \S[^\n]*|(?<![\w*])\*\*(?=[^\s*])[^*\n]{1,79}(?<=[^\s*])\*\*(?![\w*])|__[^_\n]{2,80}__|\[[^\]\n]{1,80}\]\(https?://[^)\s]+\)|^\* [^\s*]",  # `* * *` is a section break
     re.MULTILINE,
 )
 _SPINTAX_RE = re.compile(r"\{[\w ,'’-]{1,40}(?:\|[\w ,'’-]{1,40}){1,8}\}")
