@@ -220,7 +220,8 @@ _BLOG_VOICE_RE = Caseless(
     "|".join(_BLOG_VOICE),
     re.MULTILINE,
     anchors=("let's", "let’s", "buckle up", "further ado", "stay tuned for", "get ready",
-             "forward to", "popcorn", "mark your calendar", "want to miss", "not all", "there's more", "there’s more",
+             "t forward to", "t-forward to", "popcorn", "mark your calendar", "want to miss", "s not all", "there's more",
+             "there’s more",
              "best part?", "look no further", "eyes peeled", "got you covered"),
 )  # fmt: skip
 
