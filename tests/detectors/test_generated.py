@@ -1,7 +1,9 @@
-"""Machine-written leftovers (QC501-QC505): each code fires on an assistant's output published as
-news, with the exact span, and the family stays silent on clean professional prose."""
+"""Machine-written text (QC501-QC508): each code fires on an assistant's output published as news,
+with the exact span, and the family stays silent on clean professional prose."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from detector_cases import HARD_CLEAN, family_findings, spans
@@ -71,6 +73,68 @@ FAMILY = "generated"
             "The plan aims to build a more sustainable future in the fast-evolving energy sector.",
             ["a more sustainable future", "fast-evolving"],
         ),
+        (
+            "QC505",
+            "The mayor expressed her gratitude to volunteers. Additionally, the road will reopen.",
+            ["expressed her gratitude", "Additionally,"],
+        ),
+        (
+            "QC505",
+            "The club's unwavering support is undeniable, he said. Notably, the fans stayed.",
+            ["unwavering", "is undeniable", "Notably,"],
+        ),
+        (
+            "QC505",
+            "Amidst the rubble, the town became a beacon of hope, emphasizing the importance of unity.",
+            ["Amidst", "beacon of hope", "emphasizing the importance of"],
+        ),
+        (
+            "QC505",
+            "The verdict sent shockwaves through the sport and reignited the debate over doping.",
+            ["sent shockwaves", "reignited the debate"],
+        ),
+        ("QC505", "The report underscores the urgent need for housing.", ["underscores the urgent need"]),
+        (
+            "QC506",
+            "Council approves budget\n\nThe council approved the budget.\n\nKey Takeaways\n\nTaxes rise 2%.",
+            ["Key Takeaways"],
+        ),
+        ("QC506", "The council approved the budget.\n\n## Looking Ahead\n\nTaxes rise.", ["## Looking Ahead"]),
+        ("QC506", "The council approved the budget.\n**Background:**\nTaxes rose last year.", ["**Background:**"]),
+        (
+            "QC506",
+            "The council approved the budget.\n\n**What This Means for Residents:** bills rise.",
+            ["**What This Means for Residents:**"],
+        ),
+        ("QC506", "The council approved the budget.\n\nConclusion\n\nTaxes rise.", ["Conclusion"]),
+        (
+            "QC507",
+            "The council approved the budget. In conclusion, taxes will rise.",
+            ["In conclusion,"],
+        ),
+        (
+            "QC507",
+            "The council approved the budget.\n\nOverall, the plan is a step in the right direction.",
+            ["Overall,"],
+        ),
+        (
+            "QC507",
+            "Council tax is rising. Here's what you need to know about the change.",
+            ["Here's what you need to know"],
+        ),
+        (
+            "QC507",
+            '"It is done," she said. All in all, the vote went smoothly.',
+            ["All in all,"],
+        ),
+        ("QC508", "Buckle up, fans: Let's dive into the season's biggest transfers.", ["Buckle up", "Let's dive"]),
+        ("QC508", "The final is on Sunday. Get ready for a thriller!", ["Get ready for"]),
+        (
+            "QC508",
+            "Fast forward to today, and the club is top. But that's not all.",
+            ["Fast forward to", "But that's not all"],
+        ),
+        ("QC508", "Stay tuned for more updates on this story.", ["Stay tuned for more"]),
     ],
 )
 def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
@@ -128,6 +192,42 @@ def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
         ("QC505", "The fund holds a significant share of the market and a significant stake in Acme."),
         ("QC505", "The minister said the next few months would be difficult."),
         ("QC505", "Police will be watching the border crossings closely."),
+        pytest.param(
+            "QC505",
+            "Sales rose 4% overall, and the firm additionally bought a rival. It was notably quiet.",
+            id="QC505-connectives-mid-sentence",
+        ),
+        ("QC505", "Officers expressed concern about the crowd, she said."),
+        pytest.param(
+            "QC507",
+            "Sales rose 4% in December.\n\nOverall, the retailer sold 12m items, up from 10m.\n\n"
+            "Its shares fell 2% on Friday.",
+            id="QC507-overall-mid-story",
+        ),
+        pytest.param(
+            "QC507",
+            "Overall, the bank said mortgage lending rose by 4bn in January.",
+            id="QC507-overall-without-paragraphs",
+        ),
+        ("QC507", "The inquiry reached its conclusion in May, and the summary runs to 40 pages."),
+        pytest.param(
+            "QC506",
+            "Looking Ahead\n\nThe town's planners are drawing up a map of the next fifty years.",
+            id="QC506-title-line",
+        ),
+        pytest.param(
+            "QC506",
+            "The mill closed in 1981.\n\nA town divided\n\nNeighbours still argue about who was to blame.",
+            id="QC506-honest-feature-heading",
+        ),
+        ("QC506", "For the firm, the bottom line is profit.\nBackground checks were carried out."),
+        ("QC508", "The singer told fans to get ready for a long tour. Stay tuned, she said."),
+        ("QC508", "Let's get started, the coach told his players."),
+        pytest.param(
+            "QC508",
+            'The derby is on Friday. "Get ready to roar," the club posted.',
+            id="QC508-quoted-imperative",
+        ),
     ],
 )
 def test_clean_near_misses(code: str, text: str) -> None:
@@ -193,3 +293,90 @@ def test_every_stock_phrase_contains_an_anchor() -> None:
 )
 def test_bold_opens_before_a_word_and_closes_after_one(text: str, expected: list[str]) -> None:
     assert spans(text, "QC503") == expected
+
+
+# --- every alternative of the scaffolding patterns matches ---------------------------------------
+
+_SCAFFOLD = "The council approved the budget.\n\n"
+ALTERNATIVE_EXAMPLES = [
+    # QC506: a heading line in the body, each alternative once
+    ("QC506", _SCAFFOLD + "In Conclusion\n\nTaxes rise.", "In Conclusion"),
+    ("QC506", _SCAFFOLD + "Final Thoughts:\n\nTaxes rise.", "Final Thoughts:"),
+    ("QC506", _SCAFFOLD + "### Key Takeaways\n\nTaxes rise.", "### Key Takeaways"),
+    ("QC506", _SCAFFOLD + "The Bottom Line\n\nTaxes rise.", "The Bottom Line"),
+    ("QC506", _SCAFFOLD + "**Looking Ahead**\n\nTaxes rise.", "**Looking Ahead**"),
+    ("QC506", _SCAFFOLD + "The Road Ahead\n\nTaxes rise.", "The Road Ahead"),
+    ("QC506", _SCAFFOLD + "What's Next?\n\nTaxes rise.", "What's Next?"),
+    ("QC506", _SCAFFOLD + "Why It Matters\n\nTaxes rise.", "Why It Matters"),
+    ("QC506", _SCAFFOLD + "Key Highlights:\n\nTaxes rise.", "Key Highlights:"),
+    ("QC506", _SCAFFOLD + "Background\n\nTaxes rose.", "Background"),
+    ("QC506", _SCAFFOLD + "What It Means for Renters\n\nRents rise.", "What It Means for Renters"),
+    ("QC506", _SCAFFOLD + "**Impact on Local Businesses:** trade falls.", "**Impact on Local Businesses:**"),
+    ("QC506", _SCAFFOLD + "Community Reaction\n\nResidents were angry.", "Community Reaction"),
+    # QC507: frames at a sentence start, the explainer's promise, "Overall," opening the close
+    ("QC507", "Taxes rise. In summary, the budget is tight.", "In summary,"),
+    ("QC507", "Taxes rise. To sum up, the budget is tight.", "To sum up,"),
+    ("QC507", "Taxes rise. All in all, the budget is tight.", "All in all,"),
+    ("QC507", "Taxes rise. In a nutshell, the budget is tight.", "In a nutshell,"),
+    ("QC507", "Taxes rise. All things considered, the budget is tight.", "All things considered,"),
+    ("QC507", "Here is everything you need to know about the budget.", "Here is everything you need to know"),
+    ("QC507", _SCAFFOLD + "Overall, the budget is tight.", "Overall,"),
+    # QC508
+    ("QC508", "Let\u2019s break it down.", "Let\u2019s break it down"),
+    ("QC508", "The squad is named. Buckle up!", "Buckle up"),
+    ("QC508", "So, without further ado, here is the team.", "without further ado"),
+    ("QC508", "Stay tuned for updates.", "Stay tuned for updates"),
+    ("QC508", "The match is on Friday.\n\nGet ready to roar as the derby returns.", "Get ready to"),
+    ("QC508", "Fast-forward to 2024, and the club is top.", "Fast-forward to"),
+    ("QC508", "Grab your popcorn: the derby is on.", "Grab your popcorn"),
+    ("QC508", "Mark your calendars for 3 May.", "Mark your calendars"),
+    ("QC508", "It is a final you won't want to miss.", "you won't want to miss"),
+    ("QC508", "The stadium is sold out. But wait, there's more.", "But wait, there's more"),
+    ("QC508", "The best part? Tickets are free.", "The best part?"),
+    ("QC508", "Want a bargain? Look no further than the market.", "Look no further"),
+    ("QC508", "Keep your eyes peeled for the meteors.", "Keep your eyes peeled"),
+    ("QC508", "Need a guide to the vote? We've got you covered.", "We've got you covered"),
+]
+
+
+@pytest.mark.parametrize("code, text, expected", ALTERNATIVE_EXAMPLES)
+def test_scaffolding_example_fires(code: str, text: str, expected: str) -> None:
+    assert spans(text, code) == [expected]
+
+
+def _alternatives() -> list[tuple[str, str]]:
+    from qualcheck.detectors import generated as g
+
+    heading = [("QC506", rf"(?:#{{1,6}} )?(?:\*\*)?(?:{a}):?(?:\*\*)?:?") for a in g._HEADINGS]
+    summary = [("QC507", a) for a in (*g._SUMMARY_FRAMES, *g._SUMMARY_PROMISES, *g._CLOSING_FRAMES)]
+    blog = [("QC508", a.removeprefix(g._SENTENCE_START)) for a in g._BLOG_VOICE]
+    return heading + summary + blog
+
+
+@pytest.mark.parametrize("code, alternative", _alternatives())
+def test_every_scaffolding_alternative_has_a_firing_example(code: str, alternative: str) -> None:
+    """Each alternative of the QC506-QC508 patterns selects the expected span of some example."""
+    pattern = re.compile(alternative, re.IGNORECASE)
+    assert any(c == code and pattern.fullmatch(expected) for c, _, expected in ALTERNATIVE_EXAMPLES)
+
+
+def _stock_alternatives() -> list[str]:
+    from qualcheck.detectors.generated import _STOCK
+
+    body, depth, current, out = _STOCK.removeprefix(r"\b(?:").removesuffix(")"), 0, "", []
+    for ch in body:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*out, current]
+
+
+@pytest.mark.parametrize("alternative", _stock_alternatives())
+def test_every_stock_alternative_fires_in_a_sentence(alternative: str) -> None:
+    """The first phrase each alternative of the stock pattern spells out is found, exactly, in prose."""
+    phrase = _expansions(alternative)[0]
+    text = f"The report, published on Monday, said {phrase} today."
+    assert phrase in spans(text, "QC505")
