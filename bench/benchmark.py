@@ -93,7 +93,7 @@ def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
     whole training set), as extracted and as whole visible text; per-code firing rates."""
     from qualcheck.corpora import training_examples
     from qualcheck.features import analyze
-    from qualcheck.metrics import flagged_by_tag
+    from qualcheck.metrics import flagged_by_tag, reliability
     from qualcheck.model import cross_validate
     from qualcheck.trainsets import PAGE_EXTRACT, PAGE_VISIBLE, real_examples
 
@@ -114,6 +114,12 @@ def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
     labels = {e.kind: e.label for e in examples}
     for tag, r in views.items():
         print(f"{tag:<20} {labels[tag]:>5} {r['n']:>6} {r['flagged']:>8.2%} {r['mean_score']:>6.3f}")
+    real_ids = {e.id for e in real}
+    idx = [i for i, e in enumerate(examples) if e.id in real_ids]
+    print(f"\nreliability on the real examples out of fold (real text and damage applied to it, n={len(idx)})")
+    print(f"{'bin':>5} {'n':>6} {'mean score':>11} {'share damaged':>14}")
+    for r in reliability([examples[i].label for i in idx], [oof[i] for i in idx]):
+        print(f"{r['bin']:>5.1f} {r['n']:>6} {r['mean_score']:>11.3f} {r['positive_share']:>14.3f}")
     fires: dict[str, Counter[str]] = {PAGE_EXTRACT: Counter(), PAGE_VISIBLE: Counter()}
     counts: Counter[str] = Counter()
     for e, a in zip(examples, analyses, strict=True):

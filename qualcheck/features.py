@@ -66,7 +66,7 @@ _NOT_COUNTED = frozenset({"QC306", "QC308", "QC505"})
 # chrome): context, not evidence. Such a code counts only beside strong evidence (a code of high
 # severity), and never in the distinct count; otherwise the model does not see it. Real clean pages
 # scored 0.87 to 1.0 for one comment form when it counted alone.
-CONTEXT_CODES = frozenset({"QC302", "QC304", "QC603"})
+CONTEXT_CODES = frozenset({"QC302", "QC304"})
 # The punctuation slips honest pages show too (menus, widgets, hurried typing): together they count as
 # one kind in the distinct count, however many of them fire. A sloppy honest blog makes several;
 # farms stack different processes.

@@ -36,9 +36,11 @@ def test_heavier_intensity_means_more_damage() -> None:
 
 
 # Regression floors for kinds detected less often than the 75% default (measured: a swapped title
-# from another news story often shares a few words with the body; these 40 articles are all from
-# the business desk, so a spliced paragraph comes from a story on a nearby topic: 6 of 40 found).
-FLOORS = {"title-swap": 0.6, "spliced-paragraph": 0.125}
+# from another news story often shares a few words with the body, and QC603 fires only when under
+# 5% of the title's words are anywhere in the article, so that no real honest page fires: 19 of 40
+# found; these 40 articles are all from the business desk, so a spliced paragraph comes from a story
+# on a nearby topic: 6 of 40 found).
+FLOORS = {"title-swap": 0.45, "spliced-paragraph": 0.125}
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)

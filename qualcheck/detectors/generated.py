@@ -91,8 +91,9 @@ _PLACEHOLDER_RE = re.compile(
     r"|\{\{[^{}\n]{1,40}\}\}|\b(?:XX|xx)/(?:XX|xx)/(?:XXXX|xxxx|20XX)\b"
 )
 _MARKDOWN_RE = re.compile(
-    # bold opens before a word and closes after one: `Ni** My**`, a name masked by a site, is not bold
-    r"^#{1,6} \S[^\n]*|(?<![\w*])\*\*(?=[^\s*])[^*\n]{1,79}(?<=[^\s*])\*\*(?![\w*])|__[^_\n]{2,80}__|\[[^\]\n]{1,80}\]\(https?://[^)\s]+\)|^\* [^\s*]",  # `* * *` is a section break
+    # bold opens before a word and closes after one: `Ni** My**`, a name masked by a site, is not bold.
+    # An asterisk bullet (`* item`) is not counted: honest plain-text pages and forms list that way.
+    r"^#{1,6} \S[^\n]*|(?<![\w*])\*\*(?=[^\s*])[^*\n]{1,79}(?<=[^\s*])\*\*(?![\w*])|__[^_\n]{2,80}__|\[[^\]\n]{1,80}\]\(https?://[^)\s]+\)",
     re.MULTILINE,
 )
 _SPINTAX_RE = re.compile(r"\{[\w ,'’-]{1,40}(?:\|[\w ,'’-]{1,40}){1,8}\}")
