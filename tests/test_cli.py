@@ -91,9 +91,14 @@ def test_explain_lists_line_col_code_text(damaged: Path, capsys: pytest.CaptureF
 def test_check_exit_codes(damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["score", str(CLEAN), "--check"], capsys)[0] == 0
     assert run(["score", str(damaged), "--check"], capsys)[0] == 1
-    # a threshold above every score lets the damaged article pass the gate
-    assert run(["score", str(damaged), "--check", "--threshold", "1"], capsys)[0] in (0, 1)
     assert run(["score", str(CLEAN), "--check", "--threshold", "0"], capsys)[0] == 1
+    # the gate is `score >= threshold`: at its own score an article fails it, just above it passes
+    _, out, _ = run(["score", str(CLEAN), "--format", "json"], capsys)
+    score = json.loads(out)[0]["score"]  # rounded to four places
+    assert 0.0 < score < 1.0
+    assert run(["score", str(CLEAN), "--check", "--threshold", str(score - 0.0001)], capsys)[0] == 1
+    assert run(["score", str(CLEAN), "--check", "--threshold", str(score + 0.0001)], capsys)[0] == 0
+    assert run(["score", str(damaged), "--check", "--threshold", "1"], capsys)[0] == 1  # it scores 1.0
 
 
 def test_bad_inputs_are_one_line_each_and_good_ones_still_scored(
