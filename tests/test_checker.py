@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 import qualcheck
@@ -75,11 +78,22 @@ def test_filter_items_drops_or_annotates_in_order() -> None:
     ids=["stray-marks", "unclosed-quotes", "one-long-line", "many-lines", "mojibake"],
 )
 def test_pathological_inputs_are_scored_not_crashed(text: str) -> None:
-    """Long runs of one pattern go through every detector and Punkt (which has its own regex
-    time limit) without raising; speed is measured in bench/, not here."""
-    r = qualcheck.score(text)
-    assert 0.0 <= r.score <= 1.0
-    assert all(0 <= f.start < f.end <= len(text) for f in r.findings)
+    """Long runs of one pattern go through every detector and Punkt without raising, in a child
+    process with a time limit: a regex that backtracks fails the test instead of hanging the run.
+    Each input takes under a second (speed is measured in bench/); the limit leaves room for a
+    loaded machine."""
+    child = (
+        "import sys, qualcheck; text = sys.stdin.read(); r = qualcheck.score(text); "
+        "assert 0.0 <= r.score <= 1.0; assert all(0 <= f.start < f.end <= len(text) for f in r.findings); "
+        "print(len(r.findings))"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", child], input=text, capture_output=True, text=True, encoding="utf-8", timeout=30
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"scoring {len(text):,} characters took over 30 s: a pattern backtracks")
+    assert done.returncode == 0, done.stderr
 
 
 def test_codes_are_ranked_by_how_much_they_moved_the_score() -> None:

@@ -30,7 +30,13 @@ def test_shipped_model_metadata() -> None:
     assert meta["qualcheck"] and meta["sklearn"]
     assert meta["feature_names"] == model.feature_names
     assert len(meta["training_data_sha256"]) == 64
-    assert 0.5 < meta["validation"]["roc_auc"] <= 1.0
+    # Grouped CV on corpora/ and ../shared/train, recorded in the shipped model (2026-12): ROC AUC
+    # 0.9531, recall at 1% FPR 0.7981, Brier 0.0701. Floors: those less 0.01, 0.04 and plus 0.01.
+    # (test_training_reproduces_the_shipped_model recomputes the figures the file holds.)
+    validation = meta["validation"]
+    assert validation["roc_auc"] >= 0.943
+    assert validation["recall_at_fpr_1pct"] >= 0.758
+    assert validation["brier"] <= 0.081
 
 
 def test_training_reproduces_the_shipped_model(examples: list) -> None:
@@ -52,8 +58,11 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
         titles=[e.title or None for e in examples],
         page_texts=[getattr(e, "page_text", None) for e in examples],
         urls=[e.url or None for e in examples],
-        validate=False,
     )
+    # the validation figures the file records are what grouped CV gives now (a floor on a stale
+    # figure would guard nothing)
+    for key, recorded in shipped.metadata["validation"].items():
+        assert rebuilt.metadata["validation"][key] == pytest.approx(recorded, abs=1e-3), key
     from qualcheck.features import analyze
 
     analyses = [analyze(t) for t in SAMPLES]

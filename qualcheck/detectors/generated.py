@@ -92,7 +92,8 @@ _STOCK = (
 # Assistants close on a look-ahead ("will be watching closely", "the coming months will be crucial")
 # and tag sentences with participial verdicts ("underscoring the need", "marking a significant ...").
 # Reporters attribute such verdicts ("the authors said it underscored the importance"), so the past
-# tense is left out. No phrase fires on more than one of the 332 clean articles in corpora/.
+# tense is left out. No phrase fires on more than one of the 332 clean articles in corpora/
+# (tests/detectors/test_clean_corpus.py).
 # Every match of _STOCK contains one of these (tested): without any, the pattern need not run. Each is
 # rare in news, so the pattern seldom runs; each costs a scan of the text, so they are few.
 _STOCK_ANCHORS = (
