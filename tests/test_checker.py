@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import qualcheck
-from qualcheck.types import Finding, Report
+from qualcheck.types import Finding, LineIndex, Report
 
 DAMAGED = "The Pentagon said declared it acted.\n\nSource link"
 
@@ -136,3 +136,11 @@ def test_report_source_of_a_url_finding() -> None:
     report = Report(r.id, r.score, r.threshold, (f,), r.features, r.model, r.text, url=COPIER)
     assert report.source(f) == COPIER and COPIER[f.start : f.end] == "dailynewsblog24.com"
     assert report.to_dict()["findings"][0]["text"] == "dailynewsblog24.com"
+
+
+def test_line_index_agrees_with_counting_newlines() -> None:
+    text = "ab\n\ncd\r\nefg\n"
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        before = text[:offset]
+        assert index(offset) == (before.count("\n") + 1, offset - before.rfind("\n")), offset

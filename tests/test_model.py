@@ -107,6 +107,25 @@ def test_json_and_joblib_files_round_trip(small: m.Model, tmp_path: Path) -> Non
         assert loaded.metadata == small.metadata
 
 
+def test_a_joblib_model_loads_in_a_fresh_process(small: m.Model, tmp_path: Path) -> None:
+    """The pipeline's transformer pickles as qualcheck.features.ArticleFeatures, a class built on
+    first use: a new interpreter, where nothing has built it yet, must find it by that name."""
+    import pickle
+
+    from qualcheck.features import ArticleFeatures, analyze
+
+    assert pickle.loads(pickle.dumps(ArticleFeatures)) is ArticleFeatures
+    assert b"qualcheck.features" in pickle.dumps(ArticleFeatures())
+    path = tmp_path / "m.joblib"
+    m.save(small, path)
+    code = (
+        "import json, sys; from qualcheck import model; from qualcheck.features import analyze; "
+        f"print(json.dumps(model.load(sys.argv[1]).predict([analyze(t) for t in {SAMPLES!r}])))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == small.predict([analyze(t) for t in SAMPLES])
+
+
 def test_shipped_model_loads_without_scikit_learn() -> None:
     code = (
         "import sys; from qualcheck import score; r = score('He said declared the plan. Source link'); "

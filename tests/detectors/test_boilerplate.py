@@ -403,3 +403,57 @@ def test_lone_read_more_fires_no_new_code(line: str) -> None:
     """A lone `Read more` link is the footer QC301 has always matched; no new code joins in."""
     found = family_findings(f"{LEAD}\n\n{line}", FAMILY)
     assert found == [("QC301", line)]
+
+
+# --- mojibake: the hand-written pattern against ftfy ---------------------------------------------
+
+# every sequence the mojibake pattern can match, alternative by alternative
+MOJIBAKE_SEQUENCES = sorted(
+    {
+        *("â€" + c for c in "™œ\u009d˜”“¦¢\u2122\u0153\u02dc\u201d\u201c\u2013\u2014\u00a6"),
+        "â€",
+        *("Ã" + chr(x) for x in range(0x80, 0xC0)),
+        *("Ã" + c for c in "©¨§¡¢£¤¥¦¼½¾¶¸¹º»"),
+        *("Â" + chr(x) for x in range(0xA0, 0xC0)),
+        "ï»¿",
+    }
+)
+
+
+@pytest.mark.parametrize("seq", MOJIBAKE_SEQUENCES, ids=ascii)
+def test_ftfy_finds_every_mojibake_sequence_the_pattern_finds(seq: str) -> None:
+    """QC306 needs spans, so its pattern stays; ftfy agrees that each thing it reports is
+    mojibake (in a sentence: alone, `Â¥` and `Ã¥` are too short for ftfy to judge)."""
+    import ftfy.badness
+
+    text = f"The caf{seq} opened on Monday."
+    assert spans(text, "QC306") == [seq]
+    assert ftfy.badness.is_bad(text)
+
+
+@pytest.mark.parametrize("text", ["The fee is €5 in São Paulo, Zürich and Besançon.", "AÇÃO and Âge, Ãgua."])
+def test_neither_the_pattern_nor_ftfy_calls_accented_text_mojibake(text: str) -> None:
+    import ftfy.badness
+
+    assert spans(text, "QC306") == []
+    assert not ftfy.badness.is_bad(text)
+
+
+@pytest.mark.parametrize("seq", MOJIBAKE_SEQUENCES, ids=ascii)
+def test_mixed_encoding_decodes_as_ftfy_does(seq: str) -> None:
+    """The character each sequence stands for is ftfy's reading; where ftfy declines (a lone
+    `Â¥`, `Ã¥`), the Windows-1252 / Latin-1 round trip, which it otherwise always agrees with,
+    except that ftfy also reads `â€\\x9d` (`”`, a byte Windows-1252 leaves undefined)."""
+    import ftfy
+
+    from qualcheck.detectors.boilerplate import _decode_by_codecs, _decode_mojibake
+
+    fixed = ftfy.fix_encoding(seq)
+    by_ftfy = fixed if fixed != seq and len(fixed) == 1 else None
+    by_codecs = _decode_by_codecs(seq)
+    if seq in ("Â¥", "Ã¥"):
+        assert by_ftfy is None and _decode_mojibake(seq) == by_codecs == seq.encode("cp1252").decode("utf-8")
+    elif seq == "â€\x9d":
+        assert by_codecs is None and _decode_mojibake(seq) == by_ftfy == "”"
+    else:
+        assert _decode_mojibake(seq) == by_ftfy == by_codecs
