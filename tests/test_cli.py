@@ -146,6 +146,21 @@ def test_too_large_and_wrong_encoding(tmp_path: Path, capsys: pytest.CaptureFixt
     assert json.loads(out)["id"] == str(latin)
 
 
+def test_max_bytes_applies_to_each_jsonl_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the README says: a JSONL file may be larger than --max-bytes; each record may not."""
+    small = json.dumps({"id": "a", "text": "The council met on Monday to discuss the budget."})
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join([small] * 5) + "\n", encoding="utf-8")
+    limit = str(len(small) + 1)  # each record fits (with its newline), the file is five times larger
+    code, out, err = run(["score", str(crawl), "--max-bytes", limit, "--format", "jsonl"], capsys)
+    assert code == 0 and err == "" and len(out.splitlines()) == 5
+    big = json.dumps({"id": "b", "text": "The council met on Monday. " * 10})
+    crawl.write_text("\n".join([small, big, small]) + "\n", encoding="utf-8")
+    code, out, err = run(["score", str(crawl), "--max-bytes", limit, "--format", "jsonl"], capsys)
+    assert code == 2 and len(out.splitlines()) == 2
+    assert err.strip().splitlines() == [err.strip()] and "crawl.jsonl:2" in err and "too large" in err
+
+
 def test_folders_recurse_and_title_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "one.txt").write_text("Title: Rates hold\n\nThe bank held rates.", encoding="utf-8")

@@ -53,7 +53,7 @@ STOCK = rule(
 
 _ASSISTANT = (
     r"\bas an ai(?: language model| assistant|,)|\bas a (?:large )?language model\b"
-    r"|\bi (?:cannot|can't|can’t|am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
+    r"|\bi(?: cannot| can't| can’t| am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
     r"|access real-time)\b"
     r"|\b(?:certainly|sure|absolutely|of course)[!,.]\s+here(?:'s|’s| is) (?:a|an|the|your)\b"
     r"|^here(?:'s|’s| is) (?:a|an|the|your) (?:\w+ ){0,3}(?:article|story|report|version|rewrite)\b"

@@ -44,6 +44,13 @@ FAMILY = "generated"
             ["[link](https://example.org)"],
         ),
         ("QC504", "The {quick|fast|rapid} response saved lives.", ["{quick|fast|rapid}"]),
+        ("QC504", "{Officials|Authorities} said the road was closed.", ["{Officials|Authorities}"]),
+        ("QC504", "Police said {it's|it is} unclear.", ["{it's|it is}"]),
+        (
+            "QC504",
+            "A {new|fresh} plan and a {quick|rapid|swift|fast} vote.",
+            ["{new|fresh}", "{quick|rapid|swift|fast}"],
+        ),
         ("QC505", "Whether the ceasefire holds, it remains to be seen.", ["it remains to be seen"]),
         ("QC505", "Whether the ceasefire holds, only time will tell.", ["only time will tell"]),
         (
@@ -178,3 +185,47 @@ def test_every_stock_phrase_contains_an_anchor() -> None:
     assert len(phrases) > 100 and "it remains to be seen" in phrases and "delved into" in phrases
     missing = [p for p in phrases if not any(a in p for a in _STOCK_ANCHORS)]
     assert missing == []
+
+
+# Every alternative of the assistant pattern, as an assistant writes it.
+ASSISTANT_LEFTOVERS = [
+    ("As an AI language model, I cannot say.", "As an AI language model"),
+    ("As an AI assistant I have no view.", "As an AI assistant"),
+    ("As an AI, I cannot verify this.", "As an AI,"),
+    ("As a language model I cannot say.", "As a language model"),
+    ("As a large language model I cannot say.", "As a large language model"),
+    ("I cannot fulfill this request.", "I cannot fulfill"),
+    ("I can't fulfil that.", "I can't fulfil"),
+    ("I can\u2019t browse the web.", "I can\u2019t browse"),
+    ("I am unable to access real-time news.", "I am unable to access real-time"),
+    ("I'm unable to browse the internet.", "I'm unable to browse"),
+    ("I\u2019m unable to fulfill it.", "I\u2019m unable to fulfill"),
+    ("Certainly! Here is a summary.", "Certainly! Here is a"),
+    ("Sure, here's the story.", "Sure, here's the"),
+    ("Absolutely. Here\u2019s your update.", "Absolutely. Here\u2019s your"),
+    ("Of course! Here is an overview.", "Of course! Here is an"),
+    ("Here is a rewritten version of the article:", "Here is a rewritten version"),
+    ("Here's the news story you asked for.", "Here's the news story"),
+    ("Here is your report.", "Here is your report"),
+    ("Here\u2019s an article about the vote.", "Here\u2019s an article"),
+    ("Here is the rewrite.", "Here is the rewrite"),
+    ("The vote passed. I hope this helps!", "I hope this helps"),
+    ("The vote passed. Let me know if you'd like more.", "Let me know if you'd like"),
+    ("The vote passed. Let me know if you\u2019d like more.", "Let me know if you\u2019d like"),
+    ("The vote passed. Let me know if you would like more.", "Let me know if you would like"),
+    ("This is correct as of my last update.", "as of my last update"),
+    ("This is correct since my latest training.", "since my latest training"),
+    ("This is correct as of my last knowledge update.", "as of my last knowledge update"),
+    ("My knowledge cutoff is 2021.", "knowledge cutoff"),
+    ("My knowledge cut-off is 2021.", "knowledge cut-off"),
+    ("I don't have access to real-time data.", "I don't have access to real-time"),
+    ("I don\u2019t have real-time data.", "I don\u2019t have real-time"),
+    ("I do not have access to real-time data.", "I do not have access to real-time"),
+    ("The vote passed.\n\nRegenerate response", "Regenerate response"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ASSISTANT_LEFTOVERS, ids=[e for _, e in ASSISTANT_LEFTOVERS])
+def test_every_assistant_alternative_fires(text: str, expected: str) -> None:
+    lead = "The council approved the budget on Monday.\n\n"
+    assert spans(lead + text, "QC501") == [expected]

@@ -67,6 +67,9 @@ def page_findings(text: str, title: str | None) -> list[tuple[str, str, str]]:
             "Best cheap holiday deals for families in Spain this summer",
             None,
         ),
+        ("QC603", SYRIA, "Ten simple recipes for a quick weeknight dinner", None),
+        ("QC603", RATES, "Local team wins championship after overtime thriller", None),
+        ("QC603", WEATHER, "Celebrity couple announce engagement on social media", None),
     ],
 )
 def test_fires_on_damage(code: str, text: str, title: str, expected: list[str] | None) -> None:
