@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 SPUN_RESOURCE = "spun_phrases.tsv"
@@ -103,20 +104,78 @@ def zipf() -> dict[str, float]:
     alike); built once, on first use.
 
     wordfreq's frequency list holds words in buckets, bucket i at frequency 10^(-i/100), so the
-    words we keep are the first buckets: reading them is a fraction of the time of building
-    `get_frequency_dict`'s full dictionary of every word (the values are the same).
+    words we keep are the first buckets (the values are `get_frequency_dict`'s, tested).
     """
     import math
 
+    out: dict[str, float] = {}
+    for i, bucket in enumerate(_frequent_buckets()):
+        out.update(dict.fromkeys(bucket, math.log10(10 ** (-i / 100)) + 9))
+    return out
+
+
+def _frequent_buckets() -> list[list[str]]:
+    """wordfreq's buckets of English words down to ZIPF_FLOOR. Importing wordfreq and reading its
+    list costs a tenth of a second, a third of scoring one file from a cold start, so the buckets
+    are kept in a cache file (QUALCHECK_CACHE_DIR, else qualcheck/ in the user's cache folder),
+    named after the installed wordfreq; where no file can be written they are read every time."""
+    import json
+    import math
+
+    path = _buckets_cache()
+    if path is not None:
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(cached, list):
+                return cached
+        except (OSError, ValueError):
+            pass
     from wordfreq import get_frequency_list
 
-    out: dict[str, float] = {}
+    buckets = []
     for i, bucket in enumerate(get_frequency_list("en", wordlist="best")):
-        value = math.log10(10 ** (-i / 100)) + 9
-        if value < ZIPF_FLOOR:
+        if math.log10(10 ** (-i / 100)) + 9 < ZIPF_FLOOR:
             break
-        out.update(dict.fromkeys(bucket, value))
-    return out
+        buckets.append(list(bucket))
+    if path is not None:
+        _write_atomically(path, json.dumps(buckets, ensure_ascii=False))
+    return buckets
+
+
+def _buckets_cache() -> Path | None:
+    """The cache file for the installed wordfreq (its location, size and time stamp name it, so an
+    upgrade misses the cache); None when wordfreq is not found."""
+    import hashlib
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        stat = os.stat(spec.origin)
+    except OSError:
+        return None
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.environ.get("QUALCHECK_CACHE_DIR") or os.path.join(home, "qualcheck")
+    key = f"{spec.origin}|{stat.st_size}|{stat.st_mtime_ns}|{ZIPF_FLOOR}"
+    return Path(folder) / f"wordfreq-en-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+def _write_atomically(path: Path, data: str) -> None:
+    """Write `data` to `path` through a temporary file, so a reader never sees half a file; a
+    folder that cannot be written is left alone."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=1 << 16)  # names recur within and across articles

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
+from pathlib import Path
+
+import pytest
 
 from qualcheck.lexicon import ZIPF_FLOOR, fold, zipf
 
@@ -30,6 +34,23 @@ def test_zipf_agrees_with_zipf_frequency_on_a_sample() -> None:
     for word in sample:
         assert round(table[word], 2) == zipf_frequency(word, "en"), word
     assert zipf_frequency("hizbollah", "en") < ZIPF_FLOOR
+
+
+def test_frequent_words_are_cached_as_wordfreq_gives_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first call writes the cache file, later ones read it; a damaged file is rebuilt."""
+    from qualcheck import lexicon
+
+    monkeypatch.setenv("QUALCHECK_CACHE_DIR", str(tmp_path))
+    built = lexicon._frequent_buckets()
+    (cache,) = tmp_path.glob("wordfreq-en-*.json")
+    assert lexicon._frequent_buckets() == built
+    assert sum(map(len, built)) == len(zipf())
+    cache.write_text("[[", encoding="utf-8")
+    assert lexicon._frequent_buckets() == built
+    assert json.loads(cache.read_text(encoding="utf-8")) == built
+    monkeypatch.setenv("QUALCHECK_CACHE_DIR", str(tmp_path / "file" / "in-the-way"))
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    assert lexicon._frequent_buckets() == built  # no cache can be written: built every time
 
 
 def test_fold_drops_accents_apostrophes_and_case() -> None:
