@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from itertools import islice
+from os import PathLike
 from typing import TYPE_CHECKING, Any, Literal
 
 from .types import DEFAULT_THRESHOLD, Report
@@ -166,26 +168,31 @@ class Checker:
         ]
 
 
-_WORKER_CHECKERS: dict[tuple[Any, ...], Checker] = {}
-
-
 def _score_chunk(settings: tuple[Any, ...], chunk: list[_Job]) -> list[Report]:
-    """Runs in a worker: one checker (and one loaded model) per settings per process."""
-    key = settings if not hasattr(settings[0], "metadata") else (id(settings[0]), *settings[1:])
-    checker = _WORKER_CHECKERS.get(key)
-    if checker is None:
-        model, threshold, text_field, title_field, id_field, html_field, url_field = settings
-        checker = Checker(
-            model,
-            threshold,
-            text_field=text_field,
-            title_field=title_field,
-            id_field=id_field,
-            html_field=html_field,
-            url_field=url_field,
-        )
-        _WORKER_CHECKERS[key] = checker
-    return checker._score_batch(chunk)
+    """Runs in a worker: one checker (and one loaded model) per settings per process. A model
+    object (not a name or path) arrives unpickled afresh with every chunk: its checker is built
+    for the chunk, as keeping it would keep every copy."""
+    if settings[0] is None or isinstance(settings[0], (str, PathLike)):
+        return _worker_checker(settings)._score_batch(chunk)
+    return _checker(settings)._score_batch(chunk)
+
+
+@lru_cache(maxsize=8)
+def _worker_checker(settings: tuple[Any, ...]) -> Checker:
+    return _checker(settings)
+
+
+def _checker(settings: tuple[Any, ...]) -> Checker:
+    model, threshold, text_field, title_field, id_field, html_field, url_field = settings
+    return Checker(
+        model,
+        threshold,
+        text_field=text_field,
+        title_field=title_field,
+        id_field=id_field,
+        html_field=html_field,
+        url_field=url_field,
+    )
 
 
 def score(text: str, title: str | None = None, url: str | None = None) -> Report:
@@ -224,10 +231,7 @@ def annotation(report: Report, top: int = 10) -> dict[str, Any]:
     return {"score": d["score"], "verdict": d["verdict"], "codes": report.codes(), "findings": d["findings"][:top]}
 
 
-_DEFAULT: list[Checker] = []
-
-
+@cache
 def _default_checker() -> Checker:
-    if not _DEFAULT:
-        _DEFAULT.append(Checker())
-    return _DEFAULT[0]
+    """The checker `score`, `score_html` and `filter_items` share (the shipped model, loaded once)."""
+    return Checker()

@@ -99,7 +99,12 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id-field", default="id", help="JSONL field with the article id")
     p.add_argument("--title-field", default="title", help="JSONL field with the title")
     p.add_argument("--url-field", default="url", help="JSONL field with the URL the article was published at")
-    p.add_argument("--max-bytes", type=int, default=None, help="largest article accepted (default 10 MB)")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help="largest article accepted: a whole file, or one JSONL record (default 10 MB)",
+    )
 
 
 def _probability(s: str) -> float:

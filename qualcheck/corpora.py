@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .corrupt import PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
 from .furniture import add_furniture, own_url
+from .io import split_title
 
 _WS = re.compile(r"\s+")
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -71,12 +72,10 @@ def farm_url(key: str) -> str:
     return f"https://{_FARM_HOSTS[_seed(key, 'farm') % len(_FARM_HOSTS)]}/{slug}/"
 
 
-def split_title(raw: str) -> tuple[str, str]:
-    """`Title: ...` on the first line, then the body."""
-    if raw.startswith("Title:"):
-        first, _, rest = raw.partition("\n")
-        return first[len("Title:") :].strip(), rest.strip("\n")
-    return "", raw
+def _read_article_file(path: Path) -> tuple[str, str]:
+    """The title ("" when none) and the body, without the blank lines around it."""
+    title, body = split_title(path.read_text(encoding="utf-8"))
+    return title or "", body.strip("\n")
 
 
 def read_generated(root: str | Path) -> list[Article]:
@@ -84,7 +83,7 @@ def read_generated(root: str | Path) -> list[Article]:
     base = Path(root) / "generated"
     out = []
     for path in sorted(base.glob("*.txt")) if base.is_dir() else []:
-        title, text = split_title(path.read_text(encoding="utf-8"))
+        title, text = _read_article_file(path)
         out.append(Article(f"generated/{path.stem}", title, text, style="generated"))
     return out
 
@@ -100,7 +99,7 @@ def read_articles(root: str | Path) -> list[Article]:
     out = []
     for path in sorted(base.rglob("*.txt")):
         aid = path.relative_to(base).with_suffix("").as_posix()
-        title, text = split_title(path.read_text(encoding="utf-8"))
+        title, text = _read_article_file(path)
         m = meta.get(aid, {})
         out.append(Article(aid, title, text, m.get("desk", ""), m.get("style", ""), m.get("hard_negative") == "1"))
     return out

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .lexicon import speech_verbs
+
 Intensity = Literal["light", "medium", "heavy"]
 INTENSITY_RANGE: dict[str, tuple[int, int]] = {"light": (1, 2), "medium": (3, 5), "heavy": (6, 10)}
 
@@ -83,7 +85,7 @@ _SENT_START = re.compile(r"(?<=[a-z]{3}\. )(?P<w>The|This|It|He|She|They|But|In|
 _APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
 _CURLY = re.compile(r"[“”’é]")
 
-_SPEECH_VERBS = ("declared", "stated", "said", "told")
+_DOUBLING_VERBS = speech_verbs("doubled")  # what follows `said` in a doubled verb, taken in turn
 _FOOTERS = ("Source link", "Source Link", "Read more", "Continue reading", "Read the full article")
 _CHROME = (
     "Share this:",
@@ -132,7 +134,7 @@ def _orphan_fragment(text: str) -> list[_Edit]:
 def _doubled_verb(text: str) -> list[_Edit]:
     out = []
     for i, m in enumerate(_SAID_ANY.finditer(text)):
-        second = _SPEECH_VERBS[i % 2]
+        second = _DOUBLING_VERBS[i % len(_DOUBLING_VERBS)]
         rep = f"said {second}"
         out.append(_Edit(m.start(), m.end(), rep, "doubled-verb", ((0, len(rep)),)))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .metrics import by_group, flagged_by_tag, recall_at_fpr, reliability, span_scores, summary
+from .metrics import by_group, flagged_by_tag, recall_at_fpr, recall_row, reliability, span_scores, summary
 from .types import DEFAULT_THRESHOLD
 
 
@@ -141,11 +141,7 @@ def evaluate_corpus(
             model = next(m for m, held in folds if a.id in held)
             scores.append(float(model.predict_proba([analyze(v.text, v.title or None)])[0, 1]))
         if scores:
-            isolated[k] = {
-                "n": len(scores),
-                "recall_at_threshold": round(sum(s >= threshold for s in scores) / len(scores), 4),
-                "recall_at_fpr_1pct": round(sum(s > cut for s in scores) / len(scores), 4),
-            }
+            isolated[k] = recall_row(scores, threshold, cut)
     # spans are known for generated variants and pristine views; written machine text has no record
     measured = [
         i for i, e in enumerate(examples) if (e.label == 1 and e.kind != "generated") or e.kind in _PRISTINE_VIEWS

@@ -10,13 +10,14 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import compress
 from typing import Any
 
 import numpy as np
 
 from .detectors import rules, run_all
-from .lexicon import STOPWORDS, zipf
+from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs, zipf
 from .text import Doc
 from .types import Finding
 
@@ -38,10 +39,10 @@ STAT_NAMES: tuple[str, ...] = (
 # and hedges; professional copy names its sources. (Sentence-length rhythm, connectives at sentence
 # starts, digit share and repetition were tried and dropped: in real professional news they vary as
 # much as between the classes, so the model learned our corpus's style rather than the damage.)
-_SPEECH_WORDS = frozenset("said says told added explained noted wrote".split())
-_SPEECH_NAMED_AFTER = frozenset("said says told added".split())
+_SPEECH_WORDS = frozenset(speech_verbs("named"))
+_SPEECH_NAMED_AFTER = frozenset(speech_verbs("after"))
 _NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][\w’'\-]+\s+$")
-_NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep)\.?\s+)?[A-Z][\w’'\-]+")
+_NAME_AFTER = re.compile(r"\s+(?:(?:" + "|".join(NAME_TITLES) + r")\.?\s+)?[A-Z][\w’'\-]+")
 # Counted on the word list (one pass over words, not a scan of the text per pattern).
 _UNNAMED_SUBJECTS = frozenset(
     "officials experts analysts critics observers sources authorities residents researchers scientists "
@@ -248,14 +249,14 @@ def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = N
 
 def __getattr__(name: str) -> Any:
     """`ArticleFeatures` is built on first use: subclassing scikit-learn's base classes imports
-    scikit-learn, which scoring with a linear model never needs (it costs most of a second)."""
+    scikit-learn, which scoring with a linear model never needs (it costs most of a second).
+    Pickles find it here by name, and always get the one class."""
     if name == "ArticleFeatures":
-        cls = _article_features_class()
-        globals()[name] = cls
-        return cls
+        return _article_features_class()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@cache
 def _article_features_class() -> type:
     from sklearn.base import BaseEstimator, TransformerMixin
 

@@ -77,13 +77,19 @@ def by_group(
     _, cut = recall_at_fpr(y, p, 0.01)
     out: dict[str, dict[str, float]] = {}
     for tag in sorted({t for ts, label in zip(tags, y, strict=True) if label for t in ts}):
-        pos = [s for t, s, ts in zip(y, p, tags, strict=True) if t == 1 and tag in ts]
-        out[tag] = {
-            "n": len(pos),
-            "recall_at_threshold": round(sum(s >= threshold for s in pos) / len(pos), 4),
-            "recall_at_fpr_1pct": round(sum(s > cut for s in pos) / len(pos), 4),
-        }
+        out[tag] = recall_row([s for t, s, ts in zip(y, p, tags, strict=True) if t == 1 and tag in ts], threshold, cut)
     return out
+
+
+def recall_row(positives: Sequence[float], threshold: float, cut: float) -> dict[str, float]:
+    """How many positives, and the share flagged at `threshold` and above `cut` (the score that
+    keeps the false-positive rate at 1%, from `recall_at_fpr`)."""
+    n = len(positives)
+    return {
+        "n": n,
+        "recall_at_threshold": round(sum(s >= threshold for s in positives) / n, 4),
+        "recall_at_fpr_1pct": round(sum(s > cut for s in positives) / n, 4),
+    }
 
 
 def span_scores(

@@ -16,6 +16,7 @@ from importlib import resources
 from itertools import accumulate, compress
 from typing import Any, Literal
 
+from .lexicon import NAME_TITLES, PLACE_PREFIXES, speech_verbs
 from .punkt import PunktParams, PunktSplitter
 
 Span = tuple[int, int]
@@ -34,18 +35,15 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _OPEN_CONTEXT = set(" \t\n([{—–-/\u00a0")
 _CLOSE_FOLLOW = set(" \t\n.,;:!?)]}—–-\u00a0'’")
-_TITLE_END = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Gov|Rev|Fr|Cmdr|Adm|Cpl|Supt"
-    r"|Insp|Det|Pres|St|Mt)\.$"
-)
+_TITLE_END = re.compile(rf"(?<![\w.])(?:{'|'.join((*NAME_TITLES, *PLACE_PREFIXES))})\.$")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?…]['’\"”)]?\s+$")
 # A quotation that lost its closing mark and ran into its attribution:
 # "... killing General Soleimani Rattansi said."  The span starts at the last quoted word.
 _RUN_IN = re.compile(
     r"(?P<span>\b(?!(?:and|but|or|so|then|that|when|because|as|if|what|where|who|which|while|until|before"
-    r"|after)\b)[\w’'\-]*\w\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Capt|Sen|Rep|Gov|Lt|Col|Sgt|Insp|Det)\.\s+)?"
+    r"|after)\b)[\w’'\-]*\w\s+(?:(?:(?:" + "|".join(NAME_TITLES) + r")\.\s+)?"
     r"(?:[A-Z][\w’'\-]+\s+)?[A-Z][\w’'\-]+|he|she|they)\s+"
-    r"(?:said|says|added|told|explained|noted|continued|stated|wrote)\b)"
+    r"(?:" + "|".join(speech_verbs("run-in")) + r")\b)"
     r"(?:[ ,][^\"“”:;'‘]{0,50})?[.!?]\s*$"
 )
 
@@ -167,9 +165,6 @@ class Doc:
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
         return tuple(find_quotes(self.text, self.paragraphs))
-
-    def span_text(self, span: Span) -> str:
-        return self.text[span[0] : span[1]]
 
 
 def _chunks(text: str, paragraphs: Iterable[Span]) -> Iterator[Span]:
@@ -306,11 +301,11 @@ def sentence_tokenizer() -> PunktSplitter:
 # Abbreviations a news tokenizer must know even when a training corpus happens to use one only
 # at a sentence end, where Punkt cannot tell it from a full stop.
 NEWS_ABBREVIATIONS = (
-    "mr mrs ms dr prof gen lt col maj sgt cpl adm capt cmdr sen rep gov pres supt insp det "
-    "rev fr st mt ft jr sr no nos vs etc approx est dept univ inc corp ltd co bros plc "
-    "jan feb mar apr aug sep sept oct nov dec "
-    "u.s u.k u.n e.u u.s.a a.m p.m e.g i.e d.c n.y l.a"
-).split()
+    *(t.lower() for t in (*NAME_TITLES, *PLACE_PREFIXES)),
+    *"""ft jr sr no nos vs etc approx est dept univ inc corp ltd co bros plc
+    jan feb mar apr aug sep sept oct nov dec
+    u.s u.k u.n e.u u.s.a a.m p.m e.g i.e d.c n.y l.a""".split(),
+)
 
 
 def train_punkt(texts: Iterable[str]) -> dict[str, Any]:

@@ -41,24 +41,9 @@ class Finding:
     message: str
     field: str = "text"
 
-    def line_col(self, text: str) -> tuple[int, int]:
-        """1-based line and column of `start` in `text`."""
-        return line_col(text, self.start)
-
-    def to_dict(self, text: str) -> dict[str, Any]:
-        """The spec's finding record; `text` is the article the offsets index."""
-        return _finding_record(self, text, *self.line_col(text))
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
-
 
 class LineIndex:
-    """Maps offsets to (line, col) in O(log n), for reports with many findings."""
+    """Maps offsets into one text to 1-based (line, col) in O(log n), for reports with many findings."""
 
     def __init__(self, text: str) -> None:
         self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
@@ -121,13 +106,10 @@ class Report:
         return sorted(counts, key=lambda c: (-self.influence.get(c, 0.0), -counts[c], c))
 
     def to_dict(self, *, include_features: bool = False) -> dict[str, Any]:
-        indexes = {"text": LineIndex(self.text)}
+        indexes: dict[str, LineIndex] = {}
         findings = []
         for f in self.findings:
             source = self.source(f)
-            if f.field in ("title", "url"):
-                findings.append(_finding_record(f, source, 1, f.start + 1))
-                continue
             if f.field not in indexes:
                 indexes[f.field] = LineIndex(source)
             findings.append(_finding_record(f, source, *indexes[f.field](f.start)))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 import qualcheck
-from qualcheck.types import Finding, Report
+from qualcheck.types import Finding, LineIndex, Report
 
 DAMAGED = "The Pentagon said declared it acted.\n\nSource link"
 
@@ -75,11 +78,22 @@ def test_filter_items_drops_or_annotates_in_order() -> None:
     ids=["stray-marks", "unclosed-quotes", "one-long-line", "many-lines", "mojibake"],
 )
 def test_pathological_inputs_are_scored_not_crashed(text: str) -> None:
-    """Long runs of one pattern go through every detector and Punkt (which has its own regex
-    time limit) without raising; speed is measured in bench/, not here."""
-    r = qualcheck.score(text)
-    assert 0.0 <= r.score <= 1.0
-    assert all(0 <= f.start < f.end <= len(text) for f in r.findings)
+    """Long runs of one pattern go through every detector and Punkt without raising, in a child
+    process with a time limit: a regex that backtracks fails the test instead of hanging the run.
+    Each input takes under a second (speed is measured in bench/); the limit leaves room for a
+    loaded machine."""
+    child = (
+        "import sys, qualcheck; text = sys.stdin.read(); r = qualcheck.score(text); "
+        "assert 0.0 <= r.score <= 1.0; assert all(0 <= f.start < f.end <= len(text) for f in r.findings); "
+        "print(len(r.findings))"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", child], input=text, capture_output=True, text=True, encoding="utf-8", timeout=30
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"scoring {len(text):,} characters took over 30 s: a pattern backtracks")
+    assert done.returncode == 0, done.stderr
 
 
 def test_codes_are_ranked_by_how_much_they_moved_the_score() -> None:
@@ -122,3 +136,11 @@ def test_report_source_of_a_url_finding() -> None:
     report = Report(r.id, r.score, r.threshold, (f,), r.features, r.model, r.text, url=COPIER)
     assert report.source(f) == COPIER and COPIER[f.start : f.end] == "dailynewsblog24.com"
     assert report.to_dict()["findings"][0]["text"] == "dailynewsblog24.com"
+
+
+def test_line_index_agrees_with_counting_newlines() -> None:
+    text = "ab\n\ncd\r\nefg\n"
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        before = text[:offset]
+        assert index(offset) == (before.count("\n") + 1, offset - before.rfind("\n")), offset

@@ -91,9 +91,14 @@ def test_explain_lists_line_col_code_text(damaged: Path, capsys: pytest.CaptureF
 def test_check_exit_codes(damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["score", str(CLEAN), "--check"], capsys)[0] == 0
     assert run(["score", str(damaged), "--check"], capsys)[0] == 1
-    # a threshold above every score lets the damaged article pass the gate
-    assert run(["score", str(damaged), "--check", "--threshold", "1"], capsys)[0] in (0, 1)
     assert run(["score", str(CLEAN), "--check", "--threshold", "0"], capsys)[0] == 1
+    # the gate is `score >= threshold`: at its own score an article fails it, just above it passes
+    _, out, _ = run(["score", str(CLEAN), "--format", "json"], capsys)
+    score = json.loads(out)[0]["score"]  # rounded to four places
+    assert 0.0 < score < 1.0
+    assert run(["score", str(CLEAN), "--check", "--threshold", str(score - 0.0001)], capsys)[0] == 1
+    assert run(["score", str(CLEAN), "--check", "--threshold", str(score + 0.0001)], capsys)[0] == 0
+    assert run(["score", str(damaged), "--check", "--threshold", "1"], capsys)[0] == 1  # it scores 1.0
 
 
 def test_bad_inputs_are_one_line_each_and_good_ones_still_scored(
@@ -139,6 +144,21 @@ def test_too_large_and_wrong_encoding(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 0
     assert "warning" in err and "cp1252" in err
     assert json.loads(out)["id"] == str(latin)
+
+
+def test_max_bytes_applies_to_each_jsonl_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the README says: a JSONL file may be larger than --max-bytes; each record may not."""
+    small = json.dumps({"id": "a", "text": "The council met on Monday to discuss the budget."})
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join([small] * 5) + "\n", encoding="utf-8")
+    limit = str(len(small) + 1)  # each record fits (with its newline), the file is five times larger
+    code, out, err = run(["score", str(crawl), "--max-bytes", limit, "--format", "jsonl"], capsys)
+    assert code == 0 and err == "" and len(out.splitlines()) == 5
+    big = json.dumps({"id": "b", "text": "The council met on Monday. " * 10})
+    crawl.write_text("\n".join([small, big, small]) + "\n", encoding="utf-8")
+    code, out, err = run(["score", str(crawl), "--max-bytes", limit, "--format", "jsonl"], capsys)
+    assert code == 2 and len(out.splitlines()) == 2
+    assert err.strip().splitlines() == [err.strip()] and "crawl.jsonl:2" in err and "too large" in err
 
 
 def test_folders_recurse_and_title_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

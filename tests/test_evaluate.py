@@ -67,9 +67,14 @@ def test_eval_on_a_corpus_cross_validates(small_corpus: Path, capsys: pytest.Cap
     assert set(result) == {"summary", "reliability", "by_intensity", "by_kind", "by_view", "isolated", "spans"}
     # every clean view is measured as a false-alarm rate, every damaged one as recall
     assert {"clean", "clean-furniture", "light"} <= set(result["by_view"])
-    assert 0.5 < result["summary"]["roc_auc"] <= 1.0
+    # measured on this 10-article slice (2026-12): ROC AUC 0.924, span recall 1.0 for the codes
+    # below (QC404 0.94); floors are those less 0.04 and 0.1 (a slice this small is noisy)
+    assert result["summary"]["roc_auc"] >= 0.88
     assert {"light", "medium", "heavy", "prose", "generated"} <= set(result["by_intensity"])
-    assert result["spans"]["QC302"]["recall"] >= 0.9
+    spans = result["spans"]
+    for code in ("QC103", "QC201", "QC202", "QC205", "QC301", "QC302", "QC303", "QC304", "QC402", "QC501"):
+        assert spans[code]["recall"] >= 0.9, code
+    assert spans["QC404"]["recall"] >= 0.84
     assert main(["eval", str(small_corpus)]) == 0
     out = capsys.readouterr().out
     assert "reliability" in out and "spans per code" in out

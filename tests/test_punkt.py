@@ -10,13 +10,13 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from shared_data import BENCHMARK, require
 
 from qualcheck.corpora import read_articles, read_generated
 from qualcheck.punkt import PunktParams, PunktSplitter
 from qualcheck.text import PUNKT_RESOURCE, split_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCHMARK = ROOT.parent / "shared" / "benchmark"
 
 
 @pytest.fixture(scope="module")
@@ -85,10 +85,9 @@ def test_same_spans_as_nltk_on_random_punctuation_soup(pair: tuple[object, Punkt
     assert mismatches(pair, texts) == []
 
 
-@pytest.mark.skipif(not BENCHMARK.is_dir(), reason="../shared/benchmark is not in this checkout")
 def test_same_spans_as_nltk_on_real_news(pair: tuple[object, PunktSplitter]) -> None:
     texts = []
     for name in ("clean-bbc.jsonl", "llm-generated-news.jsonl"):
-        with open(BENCHMARK / name, encoding="utf-8") as fh:
+        with open(require(BENCHMARK / name), encoding="utf-8") as fh:
             texts += [json.loads(line)["text"] for line in fh][:400]
     assert mismatches(pair, texts) == []

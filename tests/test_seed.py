@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from shared_data import SHARED, require
 
 import qualcheck
 from qualcheck.detectors import run_all
@@ -12,7 +12,7 @@ from qualcheck.io import split_title
 from qualcheck.text import Doc
 
 CLEAN = Path(__file__).parent / "data" / "clean-strikes-story.txt"
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "content-farm-example.txt"
+SEED = SHARED / "seed" / "content-farm-example.txt"
 
 EXPECTED = {
     ("QC101", "John said. Kirby"),
@@ -27,18 +27,14 @@ EXPECTED = {
 
 
 def test_seed_findings() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found: {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+    text = require(SEED).read_text(encoding="utf-8")
     findings = run_all(Doc(text))
     assert {(f.code, text[f.start : f.end]) for f in findings} == EXPECTED
     assert len(findings) == len(EXPECTED)
 
 
 def test_seed_scores_as_content_farm() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found: {SEED}")
-    report = qualcheck.score(SEED.read_text(encoding="utf-8"))
+    report = qualcheck.score(require(SEED).read_text(encoding="utf-8"))
     assert report.score >= 0.9
     assert report.verdict == "content-farm"
 
@@ -56,9 +52,7 @@ def test_clean_rewrite_of_the_same_story_scores_clean() -> None:
 
 
 def test_seed_title_is_flagged_when_given() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found: {SEED}")
-    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    title, _, body = require(SEED).read_text(encoding="utf-8").partition("\n")
     report = qualcheck.score(body.strip("\n"), title=title)
     flagged = [(f.code, title[f.start : f.end]) for f in report.findings if f.field == "title"]
     assert flagged == [("QC601", "| news from syria")]

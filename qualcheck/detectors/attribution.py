@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lexicon import speech_verbs
 from ..text import Doc
 from ..types import Finding
 from . import detector, finding, rule
@@ -44,7 +45,7 @@ RUN_IN = rule(
 )
 
 _NAME = r"[A-Z][\w’'\-]+"
-_SPLIT_VERBS = r"said|says|told|added|stated|wrote"
+_SPLIT_VERBS = "|".join(speech_verbs("split"))
 _SPLIT_NAME_RE = re.compile(
     rf"\b(?P<span>[A-Z][a-z]+[ \t]+(?:{_SPLIT_VERBS})\.[ \t]+{_NAME})"
     r"(?P<frag>[^.!?\n\"“”]{0,80}[.!?])(?=\s|$|[\"”’'])"
@@ -75,8 +76,8 @@ _VERBISH = re.compile(
     r"|takes|gave|gives|got|gets|saw|sees|knew|knows|thought|thinks|put|puts|left|leaves|set|ran"
     r"|held|holds|won|wins|lost|loses|met|meets|that|who|which|because|if|when|while)\b"
 )
-_SPEECH_FIRST = r"said|says|stated|declared|announced|added|told|noted|explained|reported|asserted"
-_SPEECH_SECOND = r"said|declared|stated|told|explained|asserted"  # not "says": "what he said says a lot"
+_SPEECH_FIRST = "|".join(speech_verbs("first"))
+_SPEECH_SECOND = "|".join(speech_verbs("second"))
 _DOUBLED_RE = re.compile(rf"\b(?:{_SPEECH_FIRST})\s+(?:{_SPEECH_SECOND})\b")
 _SECOND_VERBS = tuple(_SPEECH_SECOND.split("|"))
 _FIRST_VERB_END = re.compile(rf"\b(?:{_SPEECH_FIRST})\Z")

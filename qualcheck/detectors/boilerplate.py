@@ -371,7 +371,18 @@ def mixed_encoding(doc: Doc) -> Iterator[Finding]:
 
 
 def _decode_mojibake(s: str) -> str | None:
-    """The character whose UTF-8 bytes, read as Windows-1252 (or Latin-1), gave `s`."""
+    """The character whose UTF-8 bytes, read as Windows-1252 (or Latin-1), gave `s`: ftfy's
+    decoding (which also knows `â€\x9d` for `”`, a byte Windows-1252 leaves undefined); a lone
+    `Â¥` or `Ã¥`, which ftfy leaves alone out of context, by the codecs themselves."""
+    from ftfy import fix_encoding
+
+    fixed = fix_encoding(s)
+    if fixed != s:
+        return fixed if len(fixed) == 1 else None
+    return _decode_by_codecs(s)
+
+
+def _decode_by_codecs(s: str) -> str | None:
     for codec in ("cp1252", "latin-1"):
         try:
             char = s.encode(codec).decode("utf-8")

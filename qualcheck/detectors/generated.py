@@ -62,7 +62,7 @@ SUMMARY = rule(
     "summary-frame",
     "generated",
     "low",
-    "an essay's summary frame ('In conclusion,', 'Here's what you need to know') in a news article",
+    "an essay's summary frame ('In conclusion,', 'All in all,') in a news article",
 )
 BLOG_VOICE = rule(
     "QC508",
@@ -74,7 +74,7 @@ BLOG_VOICE = rule(
 
 _ASSISTANT = (
     r"\bas an ai(?: language model| assistant|,)|\bas a (?:large )?language model\b"
-    r"|\bi (?:cannot|can't|can’t|am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
+    r"|\bi(?: cannot| can't| can’t| am unable to|'m unable to|’m unable to) (?:fulfill|fulfil|browse"
     r"|access real-time)\b"
     r"|\b(?:certainly|sure|absolutely|of course)[!,.]\s+here(?:'s|’s| is) (?:a|an|the|your)\b"
     r"|^here(?:'s|’s| is) (?:a|an|the|your) (?:\w+ ){0,3}(?:article|story|report|version|rewrite)\b"
@@ -120,7 +120,8 @@ _STOCK = (
 # Assistants close on a look-ahead ("will be watching closely", "the coming months will be crucial")
 # and tag sentences with participial verdicts ("underscoring the need", "marking a significant ...").
 # Reporters attribute such verdicts ("the authors said it underscored the importance"), so the past
-# tense is left out. No phrase fires on more than one of the 332 clean articles in corpora/.
+# tense is left out. No phrase fires on more than one of the 332 clean articles in corpora/
+# (tests/detectors/test_clean_corpus.py).
 # Mined from llm-rewrites (n-grams far more frequent in the four generators' rewrites than in their
 # BBC originals), kept when general to machine writing and, each, on at most 0.2% of clean BBC news,
 # one of the 181 honest page bodies and 0.2% of WMT reference sentences: the verdicts ("is
@@ -187,12 +188,13 @@ _SUMMARY_FRAMES = (
     r"in a nutshell,",
     r"all things considered,",
 )
-_SUMMARY_PROMISES = (r"here(?:'s|’s| is) (?:what|everything) you need to know",)
+# "Here is what you need to know" opens honest explainers (and one of corpora/'s clean articles), and
+# no machine rewrite used it: it is not a frame.
 _SUMMARY_RE = Caseless(
-    _SENTENCE_START + "(?:" + "|".join(_SUMMARY_FRAMES) + r")|\b(?:" + "|".join(_SUMMARY_PROMISES) + r")\b",
+    _SENTENCE_START + "(?:" + "|".join(_SUMMARY_FRAMES) + r")",
     re.MULTILINE,
     anchors=("in conclusion", "in summary", "to sum", "to summari", "to conclude,", "all in all,", "in a nutshell,",
-             "all things considered,", "need to know"),
+             "all things considered,"),
 )  # fmt: skip
 # "Overall," is BBC business copy mid-story ("Overall, sales rose 4%"): it counts only when it opens
 # the closing paragraph of a text with paragraphs. "In short," and "Ultimately," close honest

@@ -9,7 +9,8 @@ A pipeline sees items, not responses, so spiders should put `response.url` in th
 For whole pages the page's own canonical URL, when it gives one, stands for the site instead.
 
 Settings (all optional): QUALCHECK_ENABLED (default True), QUALCHECK_TEXT_FIELD ("text"),
-QUALCHECK_TITLE_FIELD ("title"), QUALCHECK_URL_FIELD ("url"), QUALCHECK_HTML_FIELD (None), QUALCHECK_THRESHOLD (0.5),
+QUALCHECK_TITLE_FIELD ("title"), QUALCHECK_URL_FIELD ("url"), QUALCHECK_HTML_FIELD (None),
+QUALCHECK_THRESHOLD (`qualcheck.types.DEFAULT_THRESHOLD`, 0.5),
 QUALCHECK_ACTION ("drop" or "annotate"), QUALCHECK_RESULT_FIELD ("qualcheck", where `annotate`
 writes score, verdict, codes and findings; a `scrapy.Item` must declare it), QUALCHECK_MODEL
 ("default" or the path of a model file you trust). The model is loaded once per crawler, when the
@@ -25,6 +26,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
 from ..checker import Checker, annotation
+from ..types import DEFAULT_THRESHOLD
 
 ACTIONS = ("drop", "annotate")
 
@@ -55,7 +57,7 @@ class QualcheckPipeline:
         html_field = s.get("QUALCHECK_HTML_FIELD")
         checker = Checker(
             s.get("QUALCHECK_MODEL", "default"),
-            s.getfloat("QUALCHECK_THRESHOLD", 0.5),
+            s.getfloat("QUALCHECK_THRESHOLD", DEFAULT_THRESHOLD),
             text_field=s.get("QUALCHECK_TEXT_FIELD", "text"),
             title_field=s.get("QUALCHECK_TITLE_FIELD", "title"),
             html_field=html_field,

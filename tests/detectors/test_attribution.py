@@ -180,3 +180,20 @@ def test_split_names_found_from_the_verb_match_a_scan_with_the_pattern() -> None
         found += bool(expected)
         assert [m.span() for m in _split_names(text)] == expected, text
     assert found > 100
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plan is sound, Maria told. Lopez to reporters on Monday.", "Maria told. Lopez"),
+        ("Prices will rise, Anna says. Berg on Tuesday.", "Anna says. Berg"),
+        ("We are ready, Tom added. Hughes during a briefing.", "Tom added. Hughes"),
+        ("The vote was fair, Ellen wrote. Park in a post on Friday.", "Ellen wrote. Park"),
+        ("It was a mistake, Pedro stated. Alvarez, according to the ministry.", "Pedro stated. Alvarez"),
+        ("The talks failed, Omar said. Haddad-Smith outside the court!", "Omar said. Haddad-Smith"),
+    ],
+)
+def test_split_names_in_other_shapes(text: str, expected: str) -> None:
+    """Every verb QC101 knows, a hyphenated surname, a fragment that gives its source or ends
+    with `!`: not only the seed's `John said. Kirby in a statement.`"""
+    assert spans(text, "QC101") == [expected]

@@ -420,3 +420,130 @@ def test_a_read_more_link_mid_page_is_honest_furniture(link: str) -> None:
         ("QC301", link),
         ("QC304", "Share this"),
     ]
+
+
+# --- mojibake: the hand-written pattern against ftfy ---------------------------------------------
+
+# every sequence the mojibake pattern can match, alternative by alternative
+MOJIBAKE_SEQUENCES = sorted(
+    {
+        *("â€" + c for c in "™œ\u009d˜”“¦¢\u2122\u0153\u02dc\u201d\u201c\u2013\u2014\u00a6"),
+        "â€",
+        *("Ã" + chr(x) for x in range(0x80, 0xC0)),
+        *("Ã" + c for c in "©¨§¡¢£¤¥¦¼½¾¶¸¹º»"),
+        *("Â" + chr(x) for x in range(0xA0, 0xC0)),
+        "ï»¿",
+    }
+)
+
+
+@pytest.mark.parametrize("seq", MOJIBAKE_SEQUENCES, ids=ascii)
+def test_ftfy_finds_every_mojibake_sequence_the_pattern_finds(seq: str) -> None:
+    """QC306 needs spans, so its pattern stays; ftfy agrees that each thing it reports is
+    mojibake (in a sentence: alone, `Â¥` and `Ã¥` are too short for ftfy to judge)."""
+    import ftfy.badness
+
+    text = f"The caf{seq} opened on Monday."
+    assert spans(text, "QC306") == [seq]
+    assert ftfy.badness.is_bad(text)
+
+
+@pytest.mark.parametrize("text", ["The fee is €5 in São Paulo, Zürich and Besançon.", "AÇÃO and Âge, Ãgua."])
+def test_neither_the_pattern_nor_ftfy_calls_accented_text_mojibake(text: str) -> None:
+    import ftfy.badness
+
+    assert spans(text, "QC306") == []
+    assert not ftfy.badness.is_bad(text)
+
+
+@pytest.mark.parametrize("seq", MOJIBAKE_SEQUENCES, ids=ascii)
+def test_mixed_encoding_decodes_as_ftfy_does(seq: str) -> None:
+    """The character each sequence stands for is ftfy's reading; where ftfy declines (a lone
+    `Â¥`, `Ã¥`), the Windows-1252 / Latin-1 round trip, which it otherwise always agrees with,
+    except that ftfy also reads `â€\\x9d` (`”`, a byte Windows-1252 leaves undefined)."""
+    import ftfy
+
+    from qualcheck.detectors.boilerplate import _decode_by_codecs, _decode_mojibake
+
+    fixed = ftfy.fix_encoding(seq)
+    by_ftfy = fixed if fixed != seq and len(fixed) == 1 else None
+    by_codecs = _decode_by_codecs(seq)
+    if seq in ("Â¥", "Ã¥"):
+        assert by_ftfy is None and _decode_mojibake(seq) == by_codecs == seq.encode("cp1252").decode("utf-8")
+    elif seq == "â€\x9d":
+        assert by_codecs is None and _decode_mojibake(seq) == by_ftfy == "”"
+    else:
+        assert _decode_mojibake(seq) == by_ftfy == by_codecs
+
+
+# --- every alternative of the footer, comment-form and chrome lines -----------------------------
+
+LEAD = "The council approved the budget on Monday."
+LINES = [
+    ("QC301", "Source link"),
+    ("QC301", "Source link: https://example.com/budget"),
+    ("QC301", "Source URL"),
+    ("QC301", "Original article"),
+    ("QC301", "Original source"),
+    ("QC301", "Original post"),
+    ("QC301", "Read more"),
+    ("QC301", "Read the full story"),
+    ("QC301", "Read full article at example.com"),
+    ("QC301", "Continue reading \u2192"),
+    ("QC301", "Click here to read more"),
+    ("QC301", "Read more here"),
+    ("QC301", "Read more at example.com"),
+    ("QC301", "Read the full post on Daily Wire"),
+    ("QC301", "Continue reading at www.example.com"),
+    ("QC301", "Read the rest at example.com"),
+    ("QC301", "This article was originally published at example.com"),
+    ("QC301", "Originally posted on www.example.co.uk on March 3, 2021"),
+    ("QC301", "Source: example.com"),
+    ("QC301", "View the original article at Daily Wire"),
+    ("QC301", "See the original post on Daily Wire"),
+    ("QC301", "Go to the original source"),
+    ("QC301", "Go to source \u00bb"),
+    ("QC302", "Leave a comment"),
+    ("QC302", "Cancel reply"),
+    ("QC302", "Post Comment"),
+    ("QC302", "Comments"),
+    ("QC302", "3 Comments"),
+    ("QC302", "Add a comment"),
+    ("QC302", "Log in to reply"),
+    ("QC302", "Save my name, email, and website in this browser for the next time I comment."),
+    ("QC302", "Notify me of follow-up comments by email."),
+    ("QC302", "Notify me of new posts by email."),
+    ("QC304", "Share this article"),
+    ("QC304", "Share on Facebook"),
+    ("QC304", "Share via Email"),
+    ("QC304", "Click to share on Twitter (Opens in new window)"),
+    ("QC304", "Tweet"),
+    ("QC304", "Pin it"),
+    ("QC304", "Like this:"),
+    ("QC304", "Like Loading..."),
+    ("QC304", "Loading..."),
+    ("QC304", "Related"),
+    ("QC304", "Related Posts"),
+    ("QC304", "Related articles"),
+    ("QC304", "Related stories"),
+    ("QC304", "Related news"),
+    ("QC304", "You may also like"),
+    ("QC304", "Recommended for you"),
+    ("QC304", "Subscribe to our newsletter"),
+    ("QC304", "Sign up for the newsletter"),
+    ("QC304", "Follow us on Facebook, Twitter and Instagram"),
+    ("QC304", "Advertisement"),
+    ("QC304", "Sponsored"),
+    ("QC304", "Also read: Council sets new parking fees"),
+    ("QC304", "Print"),
+    ("QC304", "Email"),
+    ("QC304", "WhatsApp"),
+    ("QC304", "Telegram"),
+    ("QC304", "Facebook"),
+    ("QC304", "Twitter"),
+]
+
+
+@pytest.mark.parametrize("code, line", LINES, ids=[f"{c}-{line}" for c, line in LINES])
+def test_every_footer_comment_and_chrome_alternative_fires_as_a_line(code: str, line: str) -> None:
+    assert family_findings(f"{LEAD}\n\n{line}", FAMILY) == [(code, line)]

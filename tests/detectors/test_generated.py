@@ -46,6 +46,13 @@ FAMILY = "generated"
             ["[link](https://example.org)"],
         ),
         ("QC504", "The {quick|fast|rapid} response saved lives.", ["{quick|fast|rapid}"]),
+        ("QC504", "{Officials|Authorities} said the road was closed.", ["{Officials|Authorities}"]),
+        ("QC504", "Police said {it's|it is} unclear.", ["{it's|it is}"]),
+        (
+            "QC504",
+            "A {new|fresh} plan and a {quick|rapid|swift|fast} vote.",
+            ["{new|fresh}", "{quick|rapid|swift|fast}"],
+        ),
         ("QC505", "Whether the ceasefire holds, it remains to be seen.", ["it remains to be seen"]),
         ("QC505", "Whether the ceasefire holds, only time will tell.", ["only time will tell"]),
         (
@@ -116,11 +123,6 @@ FAMILY = "generated"
             "QC507",
             "The council approved the budget.\n\nOverall, the plan is a step in the right direction.",
             ["Overall,"],
-        ),
-        (
-            "QC507",
-            "Council tax is rising. Here's what you need to know about the change.",
-            ["Here's what you need to know"],
         ),
         (
             "QC507",
@@ -319,7 +321,6 @@ ALTERNATIVE_EXAMPLES = [
     ("QC507", "Taxes rise. All in all, the budget is tight.", "All in all,"),
     ("QC507", "Taxes rise. In a nutshell, the budget is tight.", "In a nutshell,"),
     ("QC507", "Taxes rise. All things considered, the budget is tight.", "All things considered,"),
-    ("QC507", "Here is everything you need to know about the budget.", "Here is everything you need to know"),
     ("QC507", _SCAFFOLD + "Overall, the budget is tight.", "Overall,"),
     # QC508
     ("QC508", "Let\u2019s break it down.", "Let\u2019s break it down"),
@@ -348,7 +349,7 @@ def _alternatives() -> list[tuple[str, str]]:
     from qualcheck.detectors import generated as g
 
     heading = [("QC506", rf"(?:#{{1,6}} )?(?:\*\*)?(?:{a}):?(?:\*\*)?:?") for a in g._HEADINGS]
-    summary = [("QC507", a) for a in (*g._SUMMARY_FRAMES, *g._SUMMARY_PROMISES, *g._CLOSING_FRAMES)]
+    summary = [("QC507", a) for a in (*g._SUMMARY_FRAMES, *g._CLOSING_FRAMES)]
     blog = [("QC508", a.removeprefix(g._SENTENCE_START)) for a in g._BLOG_VOICE]
     return heading + summary + blog
 
@@ -380,3 +381,47 @@ def test_every_stock_alternative_fires_in_a_sentence(alternative: str) -> None:
     phrase = _expansions(alternative)[0]
     text = f"The report, published on Monday, said {phrase} today."
     assert phrase in spans(text, "QC505")
+
+
+# Every alternative of the assistant pattern, as an assistant writes it.
+ASSISTANT_LEFTOVERS = [
+    ("As an AI language model, I cannot say.", "As an AI language model"),
+    ("As an AI assistant I have no view.", "As an AI assistant"),
+    ("As an AI, I cannot verify this.", "As an AI,"),
+    ("As a language model I cannot say.", "As a language model"),
+    ("As a large language model I cannot say.", "As a large language model"),
+    ("I cannot fulfill this request.", "I cannot fulfill"),
+    ("I can't fulfil that.", "I can't fulfil"),
+    ("I can\u2019t browse the web.", "I can\u2019t browse"),
+    ("I am unable to access real-time news.", "I am unable to access real-time"),
+    ("I'm unable to browse the internet.", "I'm unable to browse"),
+    ("I\u2019m unable to fulfill it.", "I\u2019m unable to fulfill"),
+    ("Certainly! Here is a summary.", "Certainly! Here is a"),
+    ("Sure, here's the story.", "Sure, here's the"),
+    ("Absolutely. Here\u2019s your update.", "Absolutely. Here\u2019s your"),
+    ("Of course! Here is an overview.", "Of course! Here is an"),
+    ("Here is a rewritten version of the article:", "Here is a rewritten version"),
+    ("Here's the news story you asked for.", "Here's the news story"),
+    ("Here is your report.", "Here is your report"),
+    ("Here\u2019s an article about the vote.", "Here\u2019s an article"),
+    ("Here is the rewrite.", "Here is the rewrite"),
+    ("The vote passed. I hope this helps!", "I hope this helps"),
+    ("The vote passed. Let me know if you'd like more.", "Let me know if you'd like"),
+    ("The vote passed. Let me know if you\u2019d like more.", "Let me know if you\u2019d like"),
+    ("The vote passed. Let me know if you would like more.", "Let me know if you would like"),
+    ("This is correct as of my last update.", "as of my last update"),
+    ("This is correct since my latest training.", "since my latest training"),
+    ("This is correct as of my last knowledge update.", "as of my last knowledge update"),
+    ("My knowledge cutoff is 2021.", "knowledge cutoff"),
+    ("My knowledge cut-off is 2021.", "knowledge cut-off"),
+    ("I don't have access to real-time data.", "I don't have access to real-time"),
+    ("I don\u2019t have real-time data.", "I don\u2019t have real-time"),
+    ("I do not have access to real-time data.", "I do not have access to real-time"),
+    ("The vote passed.\n\nRegenerate response", "Regenerate response"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ASSISTANT_LEFTOVERS, ids=[e for _, e in ASSISTANT_LEFTOVERS])
+def test_every_assistant_alternative_fires(text: str, expected: str) -> None:
+    lead = "The council approved the budget on Monday.\n\n"
+    assert spans(lead + text, "QC501") == [expected]

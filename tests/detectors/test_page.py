@@ -67,6 +67,9 @@ def page_findings(text: str, title: str | None) -> list[tuple[str, str, str]]:
             "Best cheap holiday deals for families in Spain this summer",
             None,
         ),
+        ("QC603", SYRIA, "Ten simple recipes for a quick weeknight dinner", None),
+        ("QC603", RATES, "Local team wins championship after overtime thriller", None),
+        ("QC603", WEATHER, "Celebrity couple announce engagement on social media", None),
     ],
 )
 def test_fires_on_damage(code: str, text: str, title: str, expected: list[str] | None) -> None:
@@ -120,15 +123,22 @@ def test_clean_near_misses(code: str, text: str, title: str) -> None:
     assert page_findings(text, title) == []
 
 
+STUFFED = "Syria news, Syria attack, Syria latest, Syria today | news from syria"
+
+
 @pytest.mark.parametrize("title", [None, ""], ids=["no-title", "empty-title"])
-@pytest.mark.parametrize("text", [SYRIA, "Syria news, Syria attack, Syria latest, Syria today | news from syria"])
-def test_no_page_findings_without_a_title(text: str, title: str | None) -> None:
-    assert page_findings(text, title) == []
+def test_title_codes_read_the_title_only(title: str | None) -> None:
+    """A line that fires as a title (the control) is not read as one from the body."""
+    assert {code for code, field, _ in page_findings(SYRIA, STUFFED) if field == "title"} >= {"QC601", "QC602"}
+    assert page_findings(STUFFED + "\n\n" + SYRIA, title) == []
 
 
 @pytest.mark.parametrize("text", HARD_CLEAN)
 def test_clean_prose_has_no_page_findings(text: str) -> None:
-    assert page_findings(text, None) == []
+    """With its own opening words as its title and a URL of its own site, every page detector
+    runs (none returns early) and none fires."""
+    title = " ".join(text.split()[:8])
+    assert [f for f in run_all(Doc(text, title, OWN_NEWS)) if f.family == FAMILY] == []
 
 
 # --- the site's own name: QC601 against QC604, and credit lines (QC604, QC605) ----------------

@@ -20,10 +20,16 @@ FAMILY_BY_HUNDREDS = {
 }
 
 
-def test_rule_codes_are_unique() -> None:
-    codes = [r.code for r in rules()]
-    assert codes
-    assert len(codes) == len(set(codes))
+def test_a_code_cannot_be_declared_twice_with_another_meaning() -> None:
+    """Rules live in a dict keyed by code, so a second declaration would silently replace the
+    first: `rule` refuses it (and re-declaring the same rule, as a module reload does, is fine)."""
+    from qualcheck.detectors import rule
+
+    first = rules()[0]
+    assert rule(first.code, first.name, first.family, first.severity, first.description) == first
+    with pytest.raises(ValueError, match="declared twice"):
+        rule(first.code, "another-name", first.family, first.severity, first.description)
+    assert rules()[0] == first
 
 
 @pytest.mark.parametrize("r", rules(), ids=lambda r: r.code)
@@ -34,11 +40,6 @@ def test_rule_is_well_formed(r: Rule) -> None:
     assert r.description.strip()
     assert r.name.strip()
     assert r.severity in ("low", "medium", "high")
-
-
-def test_rules_are_in_code_order() -> None:
-    codes = [r.code for r in rules()]
-    assert codes == sorted(codes)
 
 
 def test_every_family_has_rules() -> None:

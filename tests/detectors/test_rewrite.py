@@ -259,6 +259,23 @@ def test_off_topic_paragraph_is_found_exactly() -> None:
     assert spans(text, "QC406") == [OFF_TOPIC]
 
 
+SPLICED_FOUND = (4, 7, 19, 21, 28)  # indexes of corpus articles (and generator seeds)
+
+
+@pytest.mark.parametrize("seed", range(len(SPLICED_FOUND)))
+def test_off_topic_paragraphs_from_the_generator_are_found_exactly(seed: int) -> None:
+    """Paragraphs of other stories spliced into corpus articles by the generator (the first
+    five articles QC406 finds them in): the finding is exactly the paragraph it recorded."""
+    from qualcheck.corpora import read_articles
+    from qualcheck.corrupt import corrupt
+
+    articles = read_articles(Path(__file__).resolve().parents[2] / "corpora")
+    a, donor = articles[SPLICED_FOUND[seed]], articles[(SPLICED_FOUND[seed] + len(articles) // 2) % len(articles)]
+    v = corrupt(a.text, seed=SPLICED_FOUND[seed], kinds=["spliced-paragraph"], count=1, donor=donor.text)
+    (damage,) = v.damages
+    assert spans(v.text, "QC406") == [v.text[damage.start : damage.end].strip()]
+
+
 def test_coherent_article_has_no_off_topic_paragraph() -> None:
     assert spans("\n\n".join(BUDGET_STORY), "QC406") == []
 
