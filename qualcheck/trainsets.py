@@ -31,7 +31,6 @@ LLM_REWRITES = "llm-rewrites.jsonl"
 # the page views and the extracted-body views of the clean pages, as `Example.kind`
 PAGE_EXTRACT = "page-extract"
 PAGE_VISIBLE = "page-visible"
-REAL_CLEAN_KINDS: tuple[str, ...] = (PAGE_EXTRACT, PAGE_VISIBLE, "page-body", "human-news", "human-news-noisy")
 
 
 @dataclass(frozen=True)
