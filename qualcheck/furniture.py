@@ -184,6 +184,11 @@ def _gaps(text: str) -> list[int]:
     return [m.end() - 1 for m in _SENTENCE_GAP.finditer(text)]
 
 
+def _top_or_foot(text: str, line: str, rng: random.Random, *, top: float) -> str:
+    """`line` above the article with probability `top`, else below it."""
+    return _start(text, [line]) if rng.random() < top else _end(text, [line])
+
+
 def _between(text: str, lines: Sequence[str], rng: random.Random, *, early: bool = False) -> str:
     """A block between two paragraphs (the first gap when `early`: captions sit under the lead)."""
     gaps = _gaps(text)
@@ -392,9 +397,7 @@ def correction_note(text: str, title: str, rng: random.Random) -> tuple[str, str
             f"Correction, {_date(rng)}: A previous version of this article gave the wrong year for the school's founding.",
         )
     )
-    if rng.random() < 0.25:
-        return _start(text, [line]), title
-    return _end(text, [line]), title
+    return _top_or_foot(text, line, rng, top=0.25), title
 
 
 def editors_note(text: str, title: str, rng: random.Random) -> tuple[str, str]:
@@ -411,9 +414,7 @@ def editors_note(text: str, title: str, rng: random.Random) -> tuple[str, str]:
             f"Editor's note: This story was updated at {_time(rng)} with new details.",
         )
     )
-    if rng.random() < 0.2:
-        return _start(text, [line]), title
-    return _end(text, [line]), title
+    return _top_or_foot(text, line, rng, top=0.2), title
 
 
 def disclosure_note(text: str, title: str, rng: random.Random) -> tuple[str, str]:
@@ -425,9 +426,7 @@ def disclosure_note(text: str, title: str, rng: random.Random) -> tuple[str, str
             "We independently review everything we recommend.",
         )
     )
-    if rng.random() < 0.5:
-        return _start(text, [line]), title
-    return _end(text, [line]), title
+    return _top_or_foot(text, line, rng, top=0.5), title
 
 
 def source_line(text: str, title: str, rng: random.Random) -> tuple[str, str]:
@@ -530,9 +529,7 @@ def subscribe_paywall_note(text: str, title: str, rng: random.Random) -> tuple[s
             f"If you value this reporting, please consider a donation to {site[0]}.",
         )
     )
-    if rng.random() < 0.3:
-        return _start(text, [line]), title
-    return _end(text, [line]), title
+    return _top_or_foot(text, line, rng, top=0.3), title
 
 
 def recommended(text: str, title: str, rng: random.Random) -> tuple[str, str]:

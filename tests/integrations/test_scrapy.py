@@ -37,28 +37,28 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, bool]]]:
-    root = tmp_path_factory.mktemp("site")
-    kinds = write_site(root, n=4)
+def _served(root: Path, kinds: dict[str, bool]) -> Iterator[tuple[str, dict[str, bool]]]:
+    """The folder on a local HTTP server for the fixture's lifetime: its index URL and page kinds."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/index.html", kinds
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, bool]]]:
+    root = tmp_path_factory.mktemp("site")
+    kinds = write_site(root, n=4)
+    yield from _served(root, kinds)
 
 
 @pytest.fixture(scope="module")
 def url_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, bool]]]:
     root = tmp_path_factory.mktemp("url-site")
     kinds = write_url_site(root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html", kinds
-    server.shutdown()
-    server.server_close()
+    yield from _served(root, kinds)
 
 
 def crawl(start: str, action: str, tmp: Path, *extra: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
