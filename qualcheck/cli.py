@@ -85,7 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--label-field", default="label")
     v.add_argument("--group-field", default=None)
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
-    v.add_argument("--plot", metavar="FILE.png", help="draw ROC and reliability curves (extra: plot)")
+    v.add_argument(
+        "--plot",
+        metavar="DIR",
+        help="write roc.png, precision-recall.png and reliability.png in DIR; a FILE.png gets ROC and"
+        " reliability side by side (extra: plot)",
+    )
     _input_options(v)
 
     k = sub.add_parser("punkt", help="retrain the sentence splitter's parameters on corpora/")
@@ -461,11 +466,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(json.dumps(result, indent=2) if args.json else ev.format_report(result))
     if args.plot:
         try:
-            ev.plot(y_true, p, args.plot)
+            written = ev.plot(y_true, p, args.plot)
         except ImportError:
             _error("--plot needs matplotlib: pip install 'qualcheck[plot]'")
             return EXIT_ERROR
-        print(f"wrote {args.plot}", file=sys.stderr)
+        except OSError as exc:
+            _error(f"{args.plot}: {exc.strerror or exc}")
+            return EXIT_ERROR
+        print(f"wrote {', '.join(written)}", file=sys.stderr)
     return EXIT_OK
 
 
