@@ -194,8 +194,8 @@ def build_context(
         lo = i / HIST_BINS
         for part, value, y0 in (("clean", clean, 0), ("flagged", flagged, clean)):
             if value:
-                h = value / peak * _HIST_H
-                y = _HIST_H - (y0 / peak * _HIST_H) - h
+                h = max(value / peak * _HIST_H, 2.0)  # a handful among thousands stays visible
+                y = max(_HIST_H - (y0 / peak * _HIST_H) - h, 0.0)
                 bars.append(
                     {
                         "x": round(i * bar_w + 1, 1),

@@ -155,6 +155,18 @@ def test_aggregate_counts_codes_among_flagged_and_clean() -> None:
     assert fams == {"punctuation": (1, 1), "boilerplate": (1, 0)}
 
 
+def test_histogram_bars_count_every_score_and_stay_visible() -> None:
+    agg = Aggregate(top=1)
+    for i in range(1000):
+        agg.add(make_report("x", [], (i % 40) / 100))
+    agg.add(make_report("x", [], 0.97))
+    agg.add(make_report("x", [], 1.0))
+    bars = build_context(agg)["hist"]["bars"]
+    assert sum(int(b["label"].split(": ")[1].split()[0]) for b in bars) == 1002
+    flagged = [b for b in bars if b["kind"] == "flagged"]
+    assert len(flagged) == 1 and flagged[0]["h"] >= 2 and flagged[0]["label"].startswith("0.95–1.00: 2 ")
+
+
 def test_empty_report_renders() -> None:
     html = render(build_context(Aggregate()))
     assert "No articles." in html and 'id="n-scored">0<' in html
@@ -229,6 +241,31 @@ def test_cli_report_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "clean-pages" in html  # the shipped model's training sources
     assert main(["report", str(src), "-o", str(out), "--top", "-1"]) == 2
     assert main(["report", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
+
+
+def test_report_takes_the_options_of_score() -> None:
+    from qualcheck.cli import _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command").choices  # type: ignore[attr-defined]
+
+    def options(name: str) -> set[str]:
+        return {o for a in sub[name]._actions for o in a.option_strings}
+
+    output_only = {"--format", "-f", "--explain", "--check"}
+    assert options("score") - output_only <= options("report")
+    assert {"-o", "--output", "--top"} <= options("report")
+
+
+def test_report_with_jobs_matches_one_process(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": str(i), "text": FARM if i % 3 else HONEST, "url": f"https://s{i % 4}.example/{i}"} for i in range(12)
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    one, two = tmp_path / "one.html", tmp_path / "two.html"
+    assert main(["report", str(src), "-o", str(one), "--top", "4"]) == 0
+    assert main(["report", str(src), "-o", str(two), "--top", "4", "--jobs", "2"]) == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
 
 
 # -- in a real browser ------------------------------------------------------------------------
