@@ -2,7 +2,8 @@
 
 The report streams through the scores once. Only aggregates (a score histogram, counts per code,
 family and site) and the `top` highest-scoring reports (a heap) are kept, so memory does not grow
-with the number of articles and the file stays small: only the top articles carry their text.
+with the number of articles (the per-site counts grow with the number of distinct sites only) and
+the file stays small: only the top articles carry their text.
 
 The page is rendered by Jinja2 with autoescaping on: article text, titles, ids and URLs are
 hostile input and always land in the page as text. Only http(s) URLs become links. The page sets
