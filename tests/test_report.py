@@ -418,6 +418,7 @@ def demo_reports() -> list[Report]:
             *overlapping.findings,
             finding(11, 28, "QC601", "page", "title"),
             finding(pf, pf + 11, "QC301", "boilerplate", "page"),
+            finding(8, 15, "QC604", "page", "url"),  # "copycat"
         ),
         {},
         MODEL,
@@ -443,6 +444,11 @@ def test_browser_marks_filters_and_screenshot(browser: Any, tmp_path: Path) -> N
     assert browser.execute_script("return document.querySelectorAll('.qc-cont').length") >= 1
     docs = articles(browser)
     assert all(d.is_displayed() for d in docs)
+    url_marks = browser.find_elements("css selector", ".url mark[data-field='url']")
+    assert [m.text for m in url_marks] == ["copycat"]
+    assert url_marks[0].find_element("xpath", "../..").find_element("tag name", "a").get_attribute("href") == (
+        "https://copycat.example/mayor"
+    )
 
     Select(browser.find_element("id", "filter-verdict")).select_by_value("clean")
     visible = [d.get_attribute("data-verdict") for d in docs if d.is_displayed()]
