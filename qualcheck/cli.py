@@ -10,10 +10,13 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .types import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .types import Report
 
 EXIT_OK, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
 
@@ -33,18 +36,15 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="score articles: files, folders, .jsonl, or - for stdin")
     s.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, a folder, or -")
     s.add_argument("--format", "-f", choices=FORMATS, default="table")
-    s.add_argument(
-        "--threshold", "-t", type=_probability, default=None, help=f"flag at or above (default {DEFAULT_THRESHOLD})"
-    )
     s.add_argument("--explain", action="store_true", help="list every finding: line:col, code, text, message")
     s.add_argument("--check", action="store_true", help="exit 1 when any article is at or above the threshold")
-    _input_options(s)
-    s.add_argument("--model", default="default", help="a model file you trust (default: the shipped model)")
-    s.add_argument(
-        "--jobs", "-j", type=int, default=1, help="worker processes (-1: one per core); output stays in input order"
-    )
-    s.add_argument("--backend", choices=("loky", "dask"), default="loky", help="where --jobs run (dask: extra 'dask')")
-    s.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler, e.g. tcp://host:8786")
+    _scoring_options(s)
+
+    h = sub.add_parser("report", help="write one self-contained HTML report: distributions and marked articles")
+    h.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, a folder, or -")
+    h.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML file to write")
+    h.add_argument("--top", type=int, default=None, metavar="N", help="articles shown with their text (default 25)")
+    _scoring_options(h)
 
     e = sub.add_parser("explain", help="print an article with every finding marked in place")
     e.add_argument("paths", nargs="+", metavar="PATH")
@@ -85,13 +85,32 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--label-field", default="label")
     v.add_argument("--group-field", default=None)
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
-    v.add_argument("--plot", metavar="FILE.png", help="draw ROC and reliability curves (extra: plot)")
+    v.add_argument(
+        "--plot",
+        metavar="DIR",
+        help="write roc.png, precision-recall.png and reliability.png in DIR; a FILE.png gets ROC and"
+        " reliability side by side (extra: plot)",
+    )
     _input_options(v)
 
     k = sub.add_parser("punkt", help="retrain the sentence splitter's parameters on corpora/")
     k.add_argument("source")
     k.add_argument("-o", "--output", required=True)
     return p
+
+
+def _scoring_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that scores articles: threshold, model, parallelism, inputs."""
+    p.add_argument(
+        "--threshold", "-t", type=_probability, default=None, help=f"flag at or above (default {DEFAULT_THRESHOLD})"
+    )
+    _input_options(p)
+    p.add_argument("--model", default="default", help="a model file you trust (default: the shipped model)")
+    p.add_argument(
+        "--jobs", "-j", type=int, default=1, help="worker processes (-1: one per core); output stays in input order"
+    )
+    p.add_argument("--backend", choices=("loky", "dask"), default="loky", help="where --jobs run (dask: extra 'dask')")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler, e.g. tcp://host:8786")
 
 
 def _input_options(p: argparse.ArgumentParser) -> None:
@@ -129,49 +148,92 @@ def _inputs(args: argparse.Namespace, paths: Sequence[str]):  # type: ignore[no-
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .checker import Checker
-    from .io import Article, Writer
-    from .model import ModelError
+    from .io import Writer
 
-    checker = Checker(args.model, DEFAULT_THRESHOLD if args.threshold is None else args.threshold)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("always")
-            _ = checker.model  # load now: a bad model is one clear error before any output
-    except ModelError as exc:
-        _error(str(exc))
+    run = _Scoring(args)
+    if not run.ready():
         return EXIT_ERROR
     writer = Writer(sys.stdout, args.format, explain=args.explain)
-    errors = flagged = 0
-    try:
-        parallel = _parallel_context(args)
-    except ImportError as exc:
-        _error(str(exc))
+    flagged = 0
+    for report in run.reports():
+        flagged += report.flagged
+        writer.write(report)
+    writer.close()
+    if run.errors:
         return EXIT_ERROR
+    return EXIT_FLAGGED if args.check and flagged else EXIT_OK
 
-    def articles():  # type: ignore[no-untyped-def]
-        nonlocal errors
-        for item in _inputs(args, args.paths):
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import DEFAULT_TOP, write_report
+
+    top = DEFAULT_TOP if args.top is None else args.top
+    if top < 0:
+        _error("--top must be 0 or more")
+        return EXIT_ERROR
+    run = _Scoring(args)
+    if not run.ready():
+        return EXIT_ERROR
+    try:
+        import jinja2  # noqa: F401
+    except ImportError:
+        _error("report needs jinja2: pip install 'qualcheck[report]'")
+        return EXIT_ERROR
+    sources = run.checker.model.metadata.get("sources") or ()
+    try:
+        agg = write_report(run.reports(), args.output, top=top, threshold=run.checker.threshold, sources=sources)
+    except OSError as exc:
+        _error(f"{args.output}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print(f"wrote {args.output}: {agg.n} articles, {agg.flagged} flagged", file=sys.stderr)
+    return EXIT_ERROR if run.errors else EXIT_OK
+
+
+class _Scoring:
+    """Reading, scoring and progress shared by `score` and `report`; bad inputs counted in `errors`."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from .checker import Checker
+
+        self.args = args
+        self.checker = Checker(args.model, DEFAULT_THRESHOLD if args.threshold is None else args.threshold)
+        self.errors = 0
+
+    def ready(self) -> bool:
+        """Load the model now: a bad model is one clear error before any output."""
+        from .model import ModelError
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("always")
+                _ = self.checker.model
+            self._parallel = _parallel_context(self.args)
+        except (ModelError, ImportError) as exc:
+            _error(str(exc))
+            return False
+        return True
+
+    def _articles(self) -> Iterator[dict[str, Any]]:
+        from .io import Article
+
+        for item in _inputs(self.args, self.args.paths):
             if isinstance(item, Article):
                 yield {"id": item.id, "text": item.text, "title": item.title, "page": item.page, "url": item.url}
             else:
-                errors += not item.warning
+                self.errors += not item.warning
                 print(f"qualcheck: {item}", file=sys.stderr)
 
-    progress = _Progress() if sys.stderr.isatty() else None
-    n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
-    with parallel:
-        for report in checker.score_many(articles(), n_jobs=n_jobs, batch_size=256):
-            flagged += report.flagged
-            writer.write(report)
-            if progress:
-                progress.tick()
-    if progress:
-        progress.done()
-    writer.close()
-    if errors:
-        return EXIT_ERROR
-    return EXIT_FLAGGED if args.check and flagged else EXIT_OK
+    def reports(self) -> Iterator[Report]:
+        args = self.args
+        progress = _Progress() if sys.stderr.isatty() else None
+        n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
+        with self._parallel:
+            for report in self.checker.score_many(self._articles(), n_jobs=n_jobs, batch_size=256):
+                yield report
+                if progress:
+                    progress.tick()
+        if progress:
+            progress.done()
 
 
 def _parallel_context(args: argparse.Namespace) -> Any:
@@ -404,11 +466,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(json.dumps(result, indent=2) if args.json else ev.format_report(result))
     if args.plot:
         try:
-            ev.plot(y_true, p, args.plot)
+            written = ev.plot(y_true, p, args.plot)
         except ImportError:
             _error("--plot needs matplotlib: pip install 'qualcheck[plot]'")
             return EXIT_ERROR
-        print(f"wrote {args.plot}", file=sys.stderr)
+        except OSError as exc:
+            _error(f"{args.plot}: {exc.strerror or exc}")
+            return EXIT_ERROR
+        print(f"wrote {', '.join(written)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -425,6 +490,7 @@ def cmd_punkt(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "score": cmd_score,
+    "report": cmd_report,
     "explain": cmd_explain,
     "rules": cmd_rules,
     "train": cmd_train,

@@ -48,8 +48,54 @@ def format_report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def plot(y: Sequence[int], p: Sequence[float], path: str) -> None:
-    """ROC and reliability curves side by side (needs the `plot` extra: matplotlib)."""
+PLOT_FILES = ("roc.png", "precision-recall.png", "reliability.png")
+
+
+def plot(y: Sequence[int], p: Sequence[float], path: str) -> list[str]:
+    """Curves of the scores against the labels (needs the `plot` extra: matplotlib); the files written.
+
+    A folder gets three PNG files drawn by scikit-learn's display classes: ROC, precision-recall and
+    reliability (calibration). A path ending in `.png` gets the ROC (log false-positive rate) and
+    reliability curves side by side in one file."""
+    if not path.lower().endswith(".png"):
+        return plot_folder(y, p, path)
+    _plot_one(y, p, path)
+    return [path]
+
+
+def plot_folder(y: Sequence[int], p: Sequence[float], folder: str) -> list[str]:
+    import os
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.calibration import CalibrationDisplay
+    from sklearn.metrics import PrecisionRecallDisplay, RocCurveDisplay
+
+    os.makedirs(folder, exist_ok=True)
+    written = []
+    draw = (
+        (lambda ax: RocCurveDisplay.from_predictions(y, p, ax=ax, name="qualcheck", plot_chance_level=True), "ROC"),
+        (
+            lambda ax: PrecisionRecallDisplay.from_predictions(y, p, ax=ax, name="qualcheck", plot_chance_level=True),
+            "precision-recall",
+        ),
+        (lambda ax: CalibrationDisplay.from_predictions(y, p, n_bins=10, ax=ax, name="qualcheck"), "reliability"),
+    )
+    for (fn, title), name in zip(draw, PLOT_FILES, strict=True):
+        fig, ax = plt.subplots(figsize=(5.5, 5))
+        fn(ax)
+        ax.set_title(title)
+        fig.tight_layout()
+        out = os.path.join(folder, name)
+        fig.savefig(out, dpi=100)
+        plt.close(fig)
+        written.append(out)
+    return written
+
+
+def _plot_one(y: Sequence[int], p: Sequence[float], path: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

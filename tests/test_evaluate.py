@@ -75,9 +75,18 @@ def test_eval_on_a_corpus_cross_validates(small_corpus: Path, capsys: pytest.Cap
     for code in ("QC103", "QC201", "QC202", "QC205", "QC301", "QC302", "QC303", "QC304", "QC402", "QC501"):
         assert spans[code]["recall"] >= 0.9, code
     assert spans["QC404"]["recall"] >= 0.84
-    assert main(["eval", str(small_corpus)]) == 0
+    plots = small_corpus.parent / "plots"
+    assert main(["eval", str(small_corpus), "--plot", str(plots)]) == 0
     out = capsys.readouterr().out
     assert "reliability" in out and "spans per code" in out
+    assert_pngs(plots)
+
+
+def assert_pngs(folder: Path) -> None:
+    for name in ("roc.png", "precision-recall.png", "reliability.png"):
+        data = (folder / name).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", name
+        assert len(data) > 5000, name  # a drawn figure, not an empty canvas
 
 
 def test_eval_on_labelled_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,3 +113,16 @@ def test_eval_plot_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixture[st
     png = tmp_path / "curves.png"
     assert main(["eval", str(path), "--plot", str(png)]) == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_eval_plot_folder_writes_three_pngs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("matplotlib")
+    clean = (ROOT / "tests" / "data" / "clean-strikes-story.txt").read_text(encoding="utf-8")
+    damaged = "The mayor said declared it acted . , on Friday.\n\nSource link\n\nLeave a Reply"
+    rows = [{"id": str(i), "text": t, "label": y} for i, (t, y) in enumerate([(clean, 0), (damaged, 1)] * 3)]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    folder = tmp_path / "plots" / "new"
+    assert main(["eval", str(path), "--plot", str(folder)]) == 0
+    assert_pngs(folder)
+    assert "roc.png" in capsys.readouterr().err
