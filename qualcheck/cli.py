@@ -88,6 +88,32 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--plot", metavar="FILE.png", help="draw ROC and reliability curves (extra: plot)")
     _input_options(v)
 
+    x = sub.add_parser("index", help="build an index of originals for `match --against` (extra: match)")
+    x.add_argument("paths", nargs="+", metavar="PATH", help="originals: .txt, .html or .jsonl files, folders, or -")
+    x.add_argument("-o", "--output", required=True, metavar="FILE.qcx")
+    x.add_argument("--jobs", "-j", type=int, default=1, help="worker processes signing originals (-1: one per core)")
+    x.add_argument("--date-field", default="date", help="JSONL field with the publication date")
+    _input_options(x)
+
+    m = sub.add_parser("match", help="find the original each article copies and every word it changed (extra: match)")
+    m.add_argument("paths", nargs="+", metavar="PATH", help="articles to match: files, folders, .jsonl, or -")
+    m.add_argument(
+        "--against",
+        nargs="+",
+        required=True,
+        metavar="ORIGINALS",
+        help="index files (.qcx, from `qualcheck index`) or originals in any input form",
+    )
+    m.add_argument("--format", "-f", choices=("jsonl", "table"), default="jsonl")
+    m.add_argument(
+        "--min-similarity",
+        type=_probability,
+        default=None,
+        help="content-word similarity from which an article is a copy (default: measured, see README)",
+    )
+    m.add_argument("--date-field", default="date", help="JSONL field with the publication date")
+    _input_options(m)
+
     k = sub.add_parser("punkt", help="retrain the sentence splitter's parameters on corpora/")
     k.add_argument("source")
     k.add_argument("-o", "--output", required=True)
@@ -423,6 +449,87 @@ def cmd_punkt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _originals(args: argparse.Namespace, paths: Sequence[str], errors: list[str]) -> Any:
+    """(id, text, title, date) for each original read from `paths`; problems go to `errors`."""
+    from .io import Article
+
+    for item in _inputs(args, paths):
+        if isinstance(item, Article):
+            date = item.record.get(args.date_field) if item.record else None
+            yield item.id, item.text, item.title, str(date) if date is not None else None
+        else:
+            if not item.warning:
+                errors.append(str(item))
+            print(f"qualcheck: {item}", file=sys.stderr)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    try:
+        from .match import build_index
+    except ImportError:
+        _error("index needs datasketch: pip install 'qualcheck[match]'")
+        return EXIT_ERROR
+    errors: list[str] = []
+    try:
+        n = build_index(_originals(args, args.paths, errors), args.output, n_jobs=args.jobs)
+    except OSError as exc:
+        _error(f"{args.output}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print(f"wrote {args.output}: {n:,} originals", file=sys.stderr)
+    return EXIT_ERROR if errors or n == 0 else EXIT_OK
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from .io import Article
+
+    try:
+        from .match import MATCH_MIN_SIMILARITY, Index, MatchIndexError
+    except ImportError:
+        _error("match needs datasketch: pip install 'qualcheck[match]'")
+        return EXIT_ERROR
+    errors: list[str] = []
+    indexes = []
+    try:
+        for path in (p for p in args.against if p.lower().endswith(".qcx")):
+            indexes.append(Index.load(path))
+    except MatchIndexError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    others = [p for p in args.against if not p.lower().endswith(".qcx")]
+    if others:
+        ix = Index()
+        for id_, text, title, date in _originals(args, others, errors):
+            ix.add(id_, text, title, date)
+        indexes.append(ix)
+    threshold = MATCH_MIN_SIMILARITY if args.min_similarity is None else args.min_similarity
+    for item in _inputs(args, args.paths):
+        if not isinstance(item, Article):
+            errors += [] if item.warning else [str(item)]
+            print(f"qualcheck: {item}", file=sys.stderr)
+            continue
+        try:
+            results = [ix.match(item.text, min_similarity=threshold) for ix in indexes]
+        except MatchIndexError as exc:
+            _error(str(exc))
+            return EXIT_ERROR
+        best = max(results, key=lambda r: (r.verdict != "no-match", r.similarity))
+        if args.format == "table":
+            _match_table(item.id, item.text, best)
+        else:
+            print(json.dumps({"id": item.id, **best.to_dict()}, ensure_ascii=False))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _match_table(ident: str, text: str, r: Any) -> None:
+    """One line per article, then each changed stretch: the original's words beside the copy's."""
+    source = r.source_id if r.source_id is not None else "-"
+    print(f"{r.verdict:<15} {r.similarity:5.3f}  changed {r.changed_share:5.1%}  {ident}  <-  {source}")
+    for s in r.substitutions:
+        left = " ".join(s.source_text.split()) or "(nothing)"
+        right = " ".join(s.text.split()) or "(nothing)"
+        print(f"    {s.source_start:>7}  {left[:40]:<40}  ->  {s.start:>7}  {right[:40]}")
+
+
 COMMANDS = {
     "score": cmd_score,
     "explain": cmd_explain,
@@ -430,6 +537,8 @@ COMMANDS = {
     "train": cmd_train,
     "eval": cmd_eval,
     "punkt": cmd_punkt,
+    "index": cmd_index,
+    "match": cmd_match,
 }
 
 
