@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -143,13 +144,15 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     return rows
 
 
-def similarity(query: str, source: str) -> float:
+def similarity(query: str | list[str], source: str) -> float:
     """How much of one text's content-word sequence the other keeps, in order: rapidfuzz's
     normalized Indel similarity, 2 * LCS / (len(a) + len(b)), over content words. Content words
-    rather than all words, because rewrites rebuild the function words around the facts they keep."""
+    rather than all words, because rewrites rebuild the function words around the facts they keep.
+    `query` may be given as its content words already."""
     from rapidfuzz.distance import Indel
 
-    return float(Indel.normalized_similarity(_content(_words(source)[0]), _content(_words(query)[0])))
+    q = _content(_words(query)[0]) if isinstance(query, str) else query
+    return float(Indel.normalized_similarity(_content(_words(source)[0]), q))
 
 
 def align(query: str, source: str) -> tuple[float, tuple[Substitution, ...]]:
@@ -249,9 +252,10 @@ class Index:
         cand = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
         estimate = (self._signature_matrix()[cand] == sig).mean(axis=1)
         best_sim, best_doc = 0.0, None
+        words = _content(_words(text)[0])
         for i in cand[np.argsort(-estimate, kind="stable")[:ALIGN_TOP]]:
             doc = self.doc(int(i))
-            sim = similarity(text, doc.text)
+            sim = similarity(words, doc.text)
             if sim > best_sim:
                 best_sim, best_doc = sim, doc
         if best_doc is None or best_sim < min_similarity:
@@ -347,7 +351,21 @@ class _Store:
         n = meta.get("count")
         if self.signatures.shape != (n, NUM_PERM) or self._offsets.shape != ((n or 0) + 1,):
             raise MatchIndexError(f"{path}: damaged index (counts disagree)")
-        self._docs: IO[bytes] = self._zip.open("docs.jsonl")
+        try:
+            info = self._zip.getinfo("docs.jsonl")
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise ValueError("originals are compressed")
+            self._raw: IO[bytes] = open(self.path, "rb")
+            self._raw.seek(info.header_offset)
+            header = self._raw.read(30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                raise ValueError("bad local header")
+            name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+            self._base = info.header_offset + 30 + name_len + extra_len
+            if self._base + int(self._offsets[-1]) > os.path.getsize(self.path):
+                raise ValueError("originals truncated")
+        except (KeyError, ValueError, OSError) as exc:
+            raise MatchIndexError(f"{path}: damaged index ({exc})") from None
 
     def _array(self, name: str) -> np.ndarray:
         return np.load(io.BytesIO(self._zip.read(name)), allow_pickle=False)
@@ -357,9 +375,9 @@ class _Store:
 
     def doc(self, i: int) -> _Doc:
         start, end = int(self._offsets[i]), int(self._offsets[i + 1])
-        self._docs.seek(start)
+        self._raw.seek(self._base + start)
         try:
-            rec = json.loads(self._docs.read(end - start))
+            rec = json.loads(self._raw.read(end - start))
             return _Doc(rec["id"], rec["text"], rec.get("title"), rec.get("date"))
         except (ValueError, KeyError, TypeError) as exc:
             raise MatchIndexError(f"{self.path}: damaged index (original {i}: {exc})") from None
