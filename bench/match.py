@@ -72,6 +72,8 @@ def main() -> None:
         build = time.perf_counter() - t
         print(f"built {n:,} originals in {build:.1f} s: {n / build:,.0f} originals/s (jobs {args.jobs})")
         print(f"index on disk: {os.path.getsize(path) / 1e6:,.1f} MB")
+        build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory while building (this process; workers sign chunks of 256): {build_peak:,.0f} MB")
         t = time.perf_counter()
         ix = Index.load(path)
         q0 = ix.match(original(pool, random.Random(1)))  # the LSH tables are built on first use
@@ -102,7 +104,7 @@ def main() -> None:
             f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms"
         )
         print(f"query time, corpus articles: median {statistics.median(utimes) * 1000:.1f} ms")
-        print(f"peak memory (this process): {peak:,.0f} MB")
+        print(f"peak memory after loading and querying (LSH tables held in memory): {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ __all__ = [
     "Substitution",
     "Verdict",
     "build_index",
+    "sign_partition",
+    "write_signed",
 ]
 
 FORMAT = "qualcheck-match-index"
@@ -396,6 +398,22 @@ def _chunked(items: Iterable[_Doc], size: int) -> Iterator[list[_Doc]]:
 
 def _signed(chunk: list[_Doc]) -> tuple[list[_Doc], np.ndarray]:
     return chunk, signatures([d.text for d in chunk])
+
+
+Record = tuple[str, str, "str | None", "str | None"]
+
+
+def sign_partition(docs: Iterable[Record]) -> list[tuple[str, str, str | None, str | None, np.ndarray]]:
+    """`(id, text, title, date)` originals with their MinHash signatures appended: the work one
+    worker does for `write_signed`, e.g. a Dask bag's `map_partitions(sign_partition)`."""
+    docs = list(docs)
+    sigs = signatures([d[1] for d in docs])
+    return [(str(i), t, ti, da, sig) for (i, t, ti, da), sig in zip(docs, sigs, strict=True)]
+
+
+def write_signed(path: str | PathLike[str], rows: Iterable[tuple[str, str, str | None, str | None, np.ndarray]]) -> int:
+    """Write an index from rows signed elsewhere (`sign_partition`), as they arrive."""
+    return write_index(path, ((_Doc(i, t, ti, da), sig) for i, t, ti, da, sig in rows))
 
 
 def build_index(

@@ -240,3 +240,14 @@ def test_substitution_is_frozen() -> None:
     s = Substitution(0, 1, "a", 0, 1, "b")
     with pytest.raises(AttributeError):
         s.start = 2  # type: ignore[misc]
+
+
+def test_index_built_over_a_dask_bag(tmp_path: Path) -> None:
+    db = pytest.importorskip("dask.bag")
+    from qualcheck.match import sign_partition, write_signed
+
+    records = [("harbour", HARBOUR, None, None), ("orchard", ORCHARD, None, None), ("library", LIBRARY, None, None)]
+    parts = db.from_sequence(records, npartitions=2).map_partitions(sign_partition).to_delayed()
+    path = tmp_path / "o.qcx"
+    assert write_signed(path, (row for part in parts for row in part.compute())) == 3
+    assert Index.load(path).match(HARBOUR_SPUN).source_id == "harbour"
