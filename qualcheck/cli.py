@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--backend", choices=("loky", "dask"), default="loky", help="where --jobs run (dask: extra 'dask')")
     s.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler, e.g. tcp://host:8786")
+    s.add_argument(
+        "--against",
+        nargs="+",
+        metavar="ORIGINALS",
+        help="index files (.qcx) or originals: a close rewritten copy of one is finding QC701 (extra: match)",
+    )
 
     e = sub.add_parser("explain", help="print an article with every finding marked in place")
     e.add_argument("paths", nargs="+", metavar="PATH")
@@ -167,6 +173,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     except ModelError as exc:
         _error(str(exc))
         return EXIT_ERROR
+    indexes = None
+    if args.against:
+        indexes = _load_against(args, args.against)
+        if indexes is None:
+            return EXIT_ERROR
     writer = Writer(sys.stdout, args.format, explain=args.explain)
     errors = flagged = 0
     try:
@@ -188,6 +199,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
     with parallel:
         for report in checker.score_many(articles(), n_jobs=n_jobs, batch_size=256):
+            if indexes:
+                report = _copy_evidence(report, indexes)
             flagged += report.flagged
             writer.write(report)
             if progress:
@@ -280,8 +293,9 @@ def mark_findings(text: str, findings: Sequence) -> str:  # type: ignore[type-ar
 def cmd_rules(args: argparse.Namespace) -> int:
     from .detectors import rules
     from .io import rule_rows
+    from .match import copy_rules
 
-    rows = rule_rows(rules())
+    rows = rule_rows([*rules(), *copy_rules()])
     if args.format == "json":
         print(json.dumps(rows, indent=2))
     else:
@@ -455,7 +469,7 @@ def _originals(args: argparse.Namespace, paths: Sequence[str], errors: list[str]
 
     for item in _inputs(args, paths):
         if isinstance(item, Article):
-            date = item.record.get(args.date_field) if item.record else None
+            date = item.record.get(getattr(args, "date_field", "date")) if item.record else None
             yield item.id, item.text, item.title, str(date) if date is not None else None
         else:
             if not item.warning:
@@ -479,28 +493,56 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors or n == 0 else EXIT_OK
 
 
+def _load_against(args: argparse.Namespace, against: Sequence[str]) -> list[Any] | None:
+    """The indexes to match against: each .qcx file loaded, other inputs read into one in-memory
+    index. None, after one line on stderr per problem, when one cannot be used."""
+    try:
+        from .match import Index, MatchIndexError
+    except ImportError:
+        _error("--against needs datasketch: pip install 'qualcheck[match]'")
+        return None
+    indexes = []
+    try:
+        for path in (p for p in against if p.lower().endswith(".qcx")):
+            indexes.append(Index.load(path))
+    except MatchIndexError as exc:
+        _error(str(exc))
+        return None
+    others = [p for p in against if not p.lower().endswith(".qcx")]
+    if others:
+        errors: list[str] = []
+        ix = Index()
+        for id_, text, title, date in _originals(args, others, errors):
+            ix.add(id_, text, title, date)
+        if errors:
+            return None
+        indexes.append(ix)
+    return indexes
+
+
+def _best_match(indexes: Sequence[Any], text: str, min_similarity: float) -> Any:
+    results = [ix.match(text, min_similarity=min_similarity) for ix in indexes]
+    return max(results, key=lambda r: (r.verdict != "no-match", r.similarity))
+
+
+def _copy_evidence(report: Any, indexes: Sequence[Any]) -> Any:
+    from .match import MATCH_MIN_SIMILARITY, with_copy_evidence
+
+    return with_copy_evidence(report, _best_match(indexes, report.text, MATCH_MIN_SIMILARITY))
+
+
 def cmd_match(args: argparse.Namespace) -> int:
     from .io import Article
 
     try:
-        from .match import MATCH_MIN_SIMILARITY, Index, MatchIndexError
+        from .match import MATCH_MIN_SIMILARITY, MatchIndexError
     except ImportError:
         _error("match needs datasketch: pip install 'qualcheck[match]'")
         return EXIT_ERROR
     errors: list[str] = []
-    indexes = []
-    try:
-        for path in (p for p in args.against if p.lower().endswith(".qcx")):
-            indexes.append(Index.load(path))
-    except MatchIndexError as exc:
-        _error(str(exc))
+    indexes = _load_against(args, args.against)
+    if indexes is None:
         return EXIT_ERROR
-    others = [p for p in args.against if not p.lower().endswith(".qcx")]
-    if others:
-        ix = Index()
-        for id_, text, title, date in _originals(args, others, errors):
-            ix.add(id_, text, title, date)
-        indexes.append(ix)
     threshold = MATCH_MIN_SIMILARITY if args.min_similarity is None else args.min_similarity
     for item in _inputs(args, args.paths):
         if not isinstance(item, Article):
@@ -508,11 +550,10 @@ def cmd_match(args: argparse.Namespace) -> int:
             print(f"qualcheck: {item}", file=sys.stderr)
             continue
         try:
-            results = [ix.match(item.text, min_similarity=threshold) for ix in indexes]
+            best = _best_match(indexes, item.text, threshold)
         except MatchIndexError as exc:
             _error(str(exc))
             return EXIT_ERROR
-        best = max(results, key=lambda r: (r.verdict != "no-match", r.similarity))
         if args.format == "table":
             _match_table(item.id, item.text, best)
         else:

@@ -251,3 +251,38 @@ def test_index_built_over_a_dask_bag(tmp_path: Path) -> None:
     path = tmp_path / "o.qcx"
     assert write_signed(path, (row for part in parts for row in part.compute())) == 3
     assert Index.load(path).match(HARBOUR_SPUN).source_id == "harbour"
+
+
+def test_score_against_adds_qc701_on_each_swap_and_raises_the_score(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from qualcheck.match import COPY_SCORE
+
+    (tmp_path / "orig").mkdir()
+    (tmp_path / "orig" / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (tmp_path / "orig" / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
+    index = tmp_path / "o.qcx"
+    assert main(["index", str(tmp_path / "orig"), "-o", str(index)]) == 0
+    spun, same, other = tmp_path / "spun.txt", tmp_path / "same.txt", tmp_path / "other.txt"
+    spun.write_text(HARBOUR_SPUN, encoding="utf-8")
+    same.write_text(ORCHARD, encoding="utf-8")
+    other.write_text(LIBRARY, encoding="utf-8")
+    capsys.readouterr()
+    paths = [str(spun), str(same), str(other)]
+    assert main(["score", *paths, "--format", "jsonl"]) in (0, 1)
+    plain = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["score", *paths, "--format", "jsonl", "--against", str(index)]) in (0, 1)
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    qc701 = [f for f in recs[0]["findings"] if f["code"] == "QC701"]
+    assert {f["text"] for f in qc701} == {"endorsed", "scheme", "quarrel", "vessels", "stated", "commence"} | {
+        "charges",
+        "cautioned",
+    }
+    assert recs[0]["score"] >= COPY_SCORE and recs[0]["verdict"] == "content-farm"
+    assert [f["code"] for f in recs[1]["findings"] if f["code"].startswith("QC7")] == ["QC702"]
+    assert recs[1]["score"] == plain[1]["score"]
+    assert recs[2] == plain[2]
+
+
+def test_rules_list_the_copy_family(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["rules", "--format", "json"]) == 0
+    codes = {r["code"]: r["family"] for r in json.loads(capsys.readouterr().out)}
+    assert codes["QC701"] == codes["QC702"] == "copy"
