@@ -93,6 +93,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     _input_options(v)
 
+    x = sub.add_parser("index", help="build an index of originals for `match --against` (extra: match)")
+    x.add_argument("paths", nargs="+", metavar="PATH", help="originals: .txt, .html or .jsonl files, folders, or -")
+    x.add_argument("-o", "--output", required=True, metavar="FILE.qcx")
+    x.add_argument("--jobs", "-j", type=int, default=1, help="worker processes signing originals (-1: one per core)")
+    x.add_argument("--date-field", default="date", help="JSONL field with the publication date")
+    _input_options(x)
+
+    m = sub.add_parser("match", help="find the original each article copies and every word it changed (extra: match)")
+    m.add_argument("paths", nargs="+", metavar="PATH", help="articles to match: files, folders, .jsonl, or -")
+    m.add_argument(
+        "--against",
+        nargs="+",
+        required=True,
+        metavar="ORIGINALS",
+        help="index files (.qcx, from `qualcheck index`) or originals in any input form",
+    )
+    m.add_argument("--format", "-f", choices=("jsonl", "table"), default="jsonl")
+    m.add_argument(
+        "--min-similarity",
+        type=_probability,
+        default=None,
+        help="content-word similarity from which an article is a copy (default: measured, see README)",
+    )
+    m.add_argument("--date-field", default="date", help="JSONL field with the publication date")
+    _input_options(m)
+
     k = sub.add_parser("punkt", help="retrain the sentence splitter's parameters on corpora/")
     k.add_argument("source")
     k.add_argument("-o", "--output", required=True)
@@ -111,6 +137,12 @@ def _scoring_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--backend", choices=("loky", "dask"), default="loky", help="where --jobs run (dask: extra 'dask')")
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler, e.g. tcp://host:8786")
+    p.add_argument(
+        "--against",
+        nargs="+",
+        metavar="ORIGINALS",
+        help="index files (.qcx) or originals: a close rewritten copy of one is finding QC701 (extra: match)",
+    )
 
 
 def _input_options(p: argparse.ArgumentParser) -> None:
@@ -200,7 +232,8 @@ class _Scoring:
         self.errors = 0
 
     def ready(self) -> bool:
-        """Load the model now: a bad model is one clear error before any output."""
+        """Load the model (and the originals of `--against`) now: a bad model or index is one
+        clear error before any output."""
         from .model import ModelError
 
         try:
@@ -211,6 +244,11 @@ class _Scoring:
         except (ModelError, ImportError) as exc:
             _error(str(exc))
             return False
+        self._indexes = None
+        if self.args.against:
+            self._indexes = _load_against(self.args, self.args.against)
+            if self._indexes is None:
+                return False
         return True
 
     def _articles(self) -> Iterator[dict[str, Any]]:
@@ -229,7 +267,7 @@ class _Scoring:
         n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
         with self._parallel:
             for report in self.checker.score_many(self._articles(), n_jobs=n_jobs, batch_size=256):
-                yield report
+                yield _copy_evidence(report, self._indexes) if self._indexes else report
                 if progress:
                     progress.tick()
         if progress:
@@ -316,8 +354,9 @@ def mark_findings(text: str, findings: Sequence) -> str:  # type: ignore[type-ar
 def cmd_rules(args: argparse.Namespace) -> int:
     from .detectors import rules
     from .io import rule_rows
+    from .match import copy_rules
 
-    rows = rule_rows(rules())
+    rows = rule_rows([*rules(), *copy_rules()])
     if args.format == "json":
         print(json.dumps(rows, indent=2))
     else:
@@ -488,6 +527,114 @@ def cmd_punkt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _originals(args: argparse.Namespace, paths: Sequence[str], errors: list[str]) -> Any:
+    """(id, text, title, date) for each original read from `paths`; problems go to `errors`."""
+    from .io import Article
+
+    for item in _inputs(args, paths):
+        if isinstance(item, Article):
+            date = item.record.get(getattr(args, "date_field", "date")) if item.record else None
+            yield item.id, item.text, item.title, str(date) if date is not None else None
+        else:
+            if not item.warning:
+                errors.append(str(item))
+            print(f"qualcheck: {item}", file=sys.stderr)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    try:
+        from .match import build_index
+    except ImportError:
+        _error("index needs datasketch: pip install 'qualcheck[match]'")
+        return EXIT_ERROR
+    errors: list[str] = []
+    try:
+        n = build_index(_originals(args, args.paths, errors), args.output, n_jobs=args.jobs)
+    except OSError as exc:
+        _error(f"{args.output}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print(f"wrote {args.output}: {n:,} originals", file=sys.stderr)
+    return EXIT_ERROR if errors or n == 0 else EXIT_OK
+
+
+def _load_against(args: argparse.Namespace, against: Sequence[str]) -> list[Any] | None:
+    """The indexes to match against: each .qcx file loaded, other inputs read into one in-memory
+    index. None, after one line on stderr per problem, when one cannot be used."""
+    try:
+        from .match import Index, MatchIndexError
+    except ImportError:
+        _error("--against needs datasketch: pip install 'qualcheck[match]'")
+        return None
+    indexes = []
+    try:
+        for path in (p for p in against if p.lower().endswith(".qcx")):
+            indexes.append(Index.load(path))
+    except MatchIndexError as exc:
+        _error(str(exc))
+        return None
+    others = [p for p in against if not p.lower().endswith(".qcx")]
+    if others:
+        errors: list[str] = []
+        ix = Index()
+        for id_, text, title, date in _originals(args, others, errors):
+            ix.add(id_, text, title, date)
+        if errors:
+            return None
+        indexes.append(ix)
+    return indexes
+
+
+def _best_match(indexes: Sequence[Any], text: str, min_similarity: float) -> Any:
+    results = [ix.match(text, min_similarity=min_similarity) for ix in indexes]
+    return max(results, key=lambda r: (r.verdict != "no-match", r.similarity))
+
+
+def _copy_evidence(report: Any, indexes: Sequence[Any]) -> Any:
+    from .match import MATCH_MIN_SIMILARITY, with_copy_evidence
+
+    return with_copy_evidence(report, _best_match(indexes, report.text, MATCH_MIN_SIMILARITY))
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from .io import Article
+
+    try:
+        from .match import MATCH_MIN_SIMILARITY, MatchIndexError
+    except ImportError:
+        _error("match needs datasketch: pip install 'qualcheck[match]'")
+        return EXIT_ERROR
+    errors: list[str] = []
+    indexes = _load_against(args, args.against)
+    if indexes is None:
+        return EXIT_ERROR
+    threshold = MATCH_MIN_SIMILARITY if args.min_similarity is None else args.min_similarity
+    for item in _inputs(args, args.paths):
+        if not isinstance(item, Article):
+            errors += [] if item.warning else [str(item)]
+            print(f"qualcheck: {item}", file=sys.stderr)
+            continue
+        try:
+            best = _best_match(indexes, item.text, threshold)
+        except MatchIndexError as exc:
+            _error(str(exc))
+            return EXIT_ERROR
+        if args.format == "table":
+            _match_table(item.id, item.text, best)
+        else:
+            print(json.dumps({"id": item.id, **best.to_dict()}, ensure_ascii=False))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _match_table(ident: str, text: str, r: Any) -> None:
+    """One line per article, then each changed stretch: the original's words beside the copy's."""
+    source = r.source_id if r.source_id is not None else "-"
+    print(f"{r.verdict:<15} {r.similarity:5.3f}  changed {r.changed_share:5.1%}  {ident}  <-  {source}")
+    for s in r.substitutions:
+        left = " ".join(s.source_text.split()) or "(nothing)"
+        right = " ".join(s.text.split()) or "(nothing)"
+        print(f"    {s.source_start:>7}  {left[:40]:<40}  ->  {s.start:>7}  {right[:40]}")
+
+
 COMMANDS = {
     "score": cmd_score,
     "report": cmd_report,
@@ -496,6 +643,8 @@ COMMANDS = {
     "train": cmd_train,
     "eval": cmd_eval,
     "punkt": cmd_punkt,
+    "index": cmd_index,
+    "match": cmd_match,
 }
 
 

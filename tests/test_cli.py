@@ -202,12 +202,14 @@ def test_bad_model_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_rules_lists_every_code(capsys: pytest.CaptureFixture[str]) -> None:
     from qualcheck.detectors import rules
+    from qualcheck.match import copy_rules
 
+    every = [*rules(), *copy_rules()]  # the copy family needs an index (score --against), not a detector
     code, out, _ = run(["rules", "--format", "json"], capsys)
     assert code == 0
-    assert [r["code"] for r in json.loads(out)] == [r.code for r in rules()]
+    assert [r["code"] for r in json.loads(out)] == [r.code for r in every]
     _, out, _ = run(["rules"], capsys)
-    assert all(r.code in out for r in rules())
+    assert all(r.code in out for r in every)
 
 
 def test_explain_marks_findings_in_place(damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:
