@@ -6,7 +6,8 @@
 1. The public benchmark files (never trained on). Per file: articles, share scored at or above the
    threshold, mean score, articles per second; then the share of articles on which each finding code
    fires, one column per file; then ROC AUC over all files together when both labels are present.
-2. The real honest pages of the training folder (`clean-pages/`), which the shipped model is also
+2. Text never trained on: the four generators' LLM rewrites and WMT22 human reference documents.
+3. The real honest pages of the training folder (`clean-pages/`), which the shipped model is also
    trained on: so they are scored out of fold, grouped by site (the training procedure of
    `qualcheck train corpora/ --real DIR` repeated five times, each time without a fifth of the
    sites), both as the HTML path extracts them and as the page's whole visible text; with the
@@ -41,6 +42,7 @@ def main() -> int:
     ap.add_argument("--model", default="default")
     args = ap.parse_args()
     benchmark_files(args)
+    machine_and_human_text(args)
     if not args.skip_oof:
         clean_pages_out_of_fold(args)
     return 0
@@ -86,6 +88,39 @@ def benchmark_files(args: argparse.Namespace) -> None:
 
         print(f"\nROC AUC over all files: {roc_auc_score(labels, scores):.4f}")
     datatrove_table(files)
+
+
+def machine_and_human_text(args: argparse.Namespace) -> None:
+    """Text the shipped model never learned from: the four generators' LLM rewrites of BBC news
+    (llm-rewrites.jsonl; only their human originals are trained on), and the WMT22 human reference
+    translations assembled into documents of 12 sentences. Share flagged per source."""
+    checker = Checker(args.model, args.threshold)
+    groups: dict[str, list[dict[str, str]]] = {}
+    rewrites = Path(args.train_dir) / "llm-rewrites.jsonl"
+    if rewrites.is_file():
+        for line in rewrites.open(encoding="utf-8"):
+            rec = json.loads(line)
+            if rec.get("label") == 1:
+                groups.setdefault(f"rewrites: {rec['generator']}", []).append({"text": rec["text"]})
+    wmt = Path(args.train_dir) / "machine-translation.jsonl"
+    if wmt.is_file():
+        refs: dict[str, list[str]] = {}
+        for line in wmt.open(encoding="utf-8"):
+            rec = json.loads(line)
+            if rec.get("system") == "ref-A":
+                refs.setdefault(rec["pair"].rsplit("-", 1)[0], []).append(rec["text"])
+        groups["WMT human references"] = [
+            {"text": " ".join(lines[k : k + 12])} for lines in refs.values() for k in range(0, len(lines), 12)
+        ]
+    if not groups:
+        return
+    print("\nnever trained on: share flagged")
+    print(f"{'source':<34} {'n':>6} {'flagged':>8} {'mean':>6}")
+    for name, recs in groups.items():
+        reports = list(checker.score_many(recs))
+        n = len(reports)
+        mean = sum(r.score for r in reports) / n
+        print(f"{name:<34} {n:>6} {sum(r.flagged for r in reports) / n:>8.2%} {mean:>6.3f}")
 
 
 def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
