@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import chain, islice
 
 from ..lexicon import STOPWORDS
 from ..text import NEWS_ABBREVIATIONS, Doc
@@ -175,9 +176,10 @@ def glued_sentences(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def stripped_apostrophes(doc: Doc) -> Iterator[Finding]:
-    hits = list(_STRIPPED_RE.finditer(doc))
-    if len(hits) >= _STRIPPED_MIN:
-        for m in hits:
+    matches = _STRIPPED_RE.finditer(doc)
+    first = list(islice(matches, _STRIPPED_MIN))
+    if len(first) >= _STRIPPED_MIN:
+        for m in chain(first, matches):
             yield finding(STRIPPED, *m.span())
 
 

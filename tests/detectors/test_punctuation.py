@@ -140,6 +140,14 @@ def test_sentence_starting_with_comma_after_full_stop_is_reported_once_as_stray(
         ],
         ("QC210", "Mr Cant and Ms Wont were there; Id and Ive are not contractions here."),
         ("QC210", "It isn't over, and we don't know; they're still talking and that's fine."),
+        pytest.param(
+            "QC209",
+            "JPMorgan and BlackRock said on Tuesday that they would list the fund on the NYSE. The news was "
+            "first reported by CNBC and shared widely on LinkedIn and YouTube.\n\nMcDonald's, which sells "
+            "PlayStation vouchers in some US states, didn't comment. \u201cWe're not there yet,\u201d said "
+            "Gov. Ron DeSantis, who met LeBron James in Miami.",
+            id="QC209-QC210-honest-paragraph",
+        ),
     ],
 )
 def test_clean_near_misses(code: str, text: str) -> None:
