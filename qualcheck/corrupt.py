@@ -250,7 +250,11 @@ _GLUABLE = re.compile(
     r"(?P<right>The|This|They|She|But|After|When|Their|There|That|These|Some|Many|However|Meanwhile"
     r"|(?(low)(?:It|He|In|We)|(?!)))\b(?![’'\-])"
 )
-_CONTRACTION = re.compile(r"\b(?:\w+n[’']t|(?:you|they|we)[’'](?:re|ve)|(?:that|what)[’']s)\b", re.IGNORECASE)
+_CONTRACTION = re.compile(
+    r"\b(?:\w+n[’']t|(?:you|they)[’'](?:re|ve|ll|d)|we[’']ve|(?:that|what|there|she)[’']s"
+    r"|(?:could|should|would|must)[’']ve)\b",
+    re.IGNORECASE,
+)
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
 _AMBIGUOUS_STRIPPED = frozenset(("cant", "wont"))  # words in their own right: a detector skips them
 _SPEAKER_ROLES = "spokesman|spokeswoman|official|minister|coach|manager|president|police|company|lawyer"
