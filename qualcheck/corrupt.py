@@ -244,70 +244,6 @@ def _dropped_name(text: str) -> list[_Edit]:
     return [_Edit(m.start(), m.end(), "", "dropped-name", ()) for m in _DROPPABLE_NAME.finditer(text)]
 
 
-# A sentence break lost in extraction or reflowing: "said Perez. Starting" -> "said PerezStarting".
-_GLUABLE = re.compile(
-    r"(?<![\w’'])[a-z][\w,]* (?P<left>(?P<low>[a-z]{3,})|[A-Z][a-z]{2,})\. "
-    r"(?P<right>The|This|They|She|But|After|When|Their|There|That|These|Some|Many|However|Meanwhile"
-    r"|(?(low)(?:It|He|In|We)|(?!)))\b(?![’'\-])"
-)
-_CONTRACTION = re.compile(
-    r"\b(?:\w+n[’']t|(?:you|they)[’'](?:re|ve|ll|d)|we[’']ve|(?:that|what|there|she)[’']s"
-    r"|(?:could|should|would|must)[’']ve)\b",
-    re.IGNORECASE,
-)
-_INNER_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
-_AMBIGUOUS_STRIPPED = frozenset(("cant", "wont"))  # words in their own right: a detector skips them
-_SPEAKER_ROLES = "spokesman|spokeswoman|official|minister|coach|manager|president|police|company|lawyer"
-_QUOTE_ATTRIBUTION = re.compile(
-    r"[,?!][\"”] (?P<who>the (?:[a-z\-]+ )?(?:" + _SPEAKER_ROLES + r")|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|he|she)"
-    r" (?P<verb>said|says|added|told reporters)"
-    r"(?P<rest>(?: (?:in|on|at|after|during|outside|before|via) [^.!?\"“”\n,;:]{1,50})?)\.(?=\s|$)"
-)
-
-
-def _glued_sentence(text: str) -> list[_Edit]:
-    out = []
-    for m in _GLUABLE.finditer(text):
-        rep = m["left"] + m["right"]
-        out.append(_Edit(m.start("left"), m.end(), rep, "glued-sentence", ((0, len(rep)),)))
-    return out
-
-
-def _stripped_apostrophe(text: str, _ctx: _Context) -> list[_Candidate]:
-    """A scraper that drops every apostrophe inside a word (`isnt`, `dont`, `the governments
-    plan`): one damage over the whole article, marked at its contractions. Articles with fewer
-    than two contractions offer no place: a lone stripped one reads as a typo."""
-    words = [
-        (m.start(), m.end(), stripped)
-        for m in _CONTRACTION.finditer(text)
-        if (stripped := _INNER_APOSTROPHE.sub("", m.group())).lower() not in _AMBIGUOUS_STRIPPED
-    ]
-    if len(words) < 2:
-        return []
-    edits = [_Edit(s, e, w, "stripped-apostrophe", ((0, len(w)),)) for s, e, w in words]
-    inside = {i for s, e, _ in words for i in range(s, e)}
-    edits += [
-        _Edit(m.start(), m.end(), "", "stripped-apostrophe", ())
-        for m in _INNER_APOSTROPHE.finditer(text)
-        if m.start() not in inside
-    ]
-    return [tuple(sorted(edits, key=lambda e: e.start))]
-
-
-def _verbless_attribution(text: str) -> list[_Edit]:
-    """`"We will win," the coach said after the game.` loses its verb: `..., the coach after the
-    game.` A pronoun becomes `the official`, and a bare `said` gains `in a statement`."""
-    out = []
-    for m in _QUOTE_ATTRIBUTION.finditer(text):
-        if _VERBISH.search(m["rest"]):
-            continue
-        who = "the official" if m["who"] in ("he", "she") else m["who"]
-        rest = m["rest"] or (" to reporters" if m["verb"] == "told reporters" else " in a statement")
-        rep = f"{who}{rest}."
-        out.append(_Edit(m.start("who"), m.end(), rep, "verbless-attribution", ((0, len(rep)),)))
-    return out
-
-
 # --- rewrite damage: spinning and round-trip translation ---------------------------------------
 
 _CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z’']{4,}\b")
@@ -513,9 +449,6 @@ KINDS: dict[str, Finder] = {
     "repeated": _text_only(_repeated),
     "unclosed-quote": _text_only(_unclosed_quote),
     "lowercase-start": _text_only(_lower_start),
-    "glued-sentence": _text_only(_glued_sentence),
-    "stripped-apostrophe": _stripped_apostrophe,
-    "verbless-attribution": _text_only(_verbless_attribution),
     "markup": _text_only(_markup),
     "mojibake": _text_only(_mojibake),
     "dropped-name": _text_only(_dropped_name),
@@ -544,16 +477,8 @@ TITLE_KINDS: tuple[str, ...] = ("site-suffix", "keyword-stuffing", "title-swap")
 ALL_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k not in NOISE_ONLY) + TAIL_KINDS + TITLE_KINDS
 # Families of kinds, for training and measuring each in isolation.
 KIND_FAMILIES: dict[str, tuple[str, ...]] = {
-    "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote", "verbless-attribution"),
-    "punctuation": (
-        "stray-sequence",
-        "space-before",
-        "repeated",
-        "unclosed-quote",
-        "lowercase-start",
-        "glued-sentence",
-        "stripped-apostrophe",
-    ),
+    "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
+    "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
     "boilerplate": ("markup", "mojibake", *TAIL_KINDS),
     "rewrite": ("entity-drift", "tortured-phrase", "literal-translation", "spliced-paragraph"),
     "generated": ("assistant-leftover", "placeholder", "markdown", "spintax"),
