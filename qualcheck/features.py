@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -214,6 +214,26 @@ def feature_names(codes: Sequence[str] | None = None) -> list[str]:
     return [f"code:{c}" for c in (default_codes() if codes is None else codes)] + [DISTINCT_NAME, *STAT_NAMES]
 
 
+_NOT_ENGLISH_STAT = STAT_NAMES.index("stat:not_english")
+
+
+@cache
+def _column_masks(codes: tuple[str, ...]) -> tuple[np.ndarray, ...]:
+    """Per code column, once per set of codes: reads English, counted among the distinct kinds,
+    context, punctuation noise, strong evidence (counted, not noise, of high severity)."""
+    rule_of = {r.code: r for r in rules()}
+
+    def mask(test: Callable[[str], bool]) -> np.ndarray:
+        return np.array([test(c) for c in codes], dtype=bool)
+
+    language = mask(lambda c: c in _LANGUAGE_CODES or (c in rule_of and rule_of[c].family in _LANGUAGE_FAMILIES))
+    counted = mask(lambda c: c not in _NOT_COUNTED and c not in CONTEXT_CODES)
+    context = mask(lambda c: c in CONTEXT_CODES)
+    noise = mask(lambda c: c in _NOISE_CODES)
+    high = mask(lambda c: c in rule_of and rule_of[c].severity == "high")
+    return language, counted, context, noise, counted & ~noise & high
+
+
 def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = None) -> np.ndarray:
     """The model's input: log1p of each code's count (the tenth mojibake says little more than
     the first), how many distinct kinds fired (those in _NOT_COUNTED and CONTEXT_CODES aside, the
@@ -222,13 +242,7 @@ def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = N
     English."""
     codes = default_codes() if codes is None else list(codes)
     column = {c: i for i, c in enumerate(codes)}
-    family = {r.code: r.family for r in rules()}
-    language = np.array([c in _LANGUAGE_CODES or family.get(c) in _LANGUAGE_FAMILIES for c in codes], dtype=bool)
-    counted = np.array([c not in _NOT_COUNTED and c not in CONTEXT_CODES for c in codes], dtype=bool)
-    context = np.array([c in CONTEXT_CODES for c in codes], dtype=bool)
-    noise = np.array([c in _NOISE_CODES for c in codes], dtype=bool)
-    severity = {r.code: r.severity for r in rules()}
-    strong = counted & ~noise & np.array([severity.get(c) == "high" for c in codes], dtype=bool)
+    language, counted, context, noise, strong = _column_masks(tuple(codes))
     k = len(codes)
     out = np.zeros((len(analyses), k + 1 + len(STAT_NAMES)), dtype=np.float64)
     for row, a in enumerate(analyses):
@@ -237,9 +251,12 @@ def feature_matrix(analyses: Sequence[Analysis], codes: Sequence[str] | None = N
             if i is not None:
                 out[row, i] += 1.0
         out[row, k + 1 :] = a.stats
-    foreign = out[:, -1] > 0  # stat:not_english, the last statistic
+    english_at = k + 1 + _NOT_ENGLISH_STAT
+    foreign = out[:, english_at] > 0
     out[np.ix_(foreign, language)] = 0.0
-    out[foreign, k + 1 : -1] = 0.0
+    prose_stats = np.arange(out.shape[1]) > k
+    prose_stats[english_at] = False
+    out[np.ix_(foreign, prose_stats)] = 0.0
     fired = out[:, :k] > 0
     out[:, k] = fired[:, counted & ~noise].sum(axis=1) + fired[:, noise].any(axis=1)
     out[np.ix_(~fired[:, strong].any(axis=1), context)] = 0.0

@@ -1,0 +1,70 @@
+"""How findings become the model's input: what honest pages show too is context, not evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcheck.features import DISTINCT_NAME, analyze, feature_matrix, feature_names, is_english
+
+NAMES = feature_names()
+PROSE = (
+    "The council approved the budget on Monday after a long debate, the mayor said. Residents had asked "
+    "for more money for the library, and the vote was close.\n\n"
+)
+COMMENT_FORM = "Leave a Reply\n\nYour email address will not be published. Required fields are marked *"
+
+
+def row(text: str) -> dict[str, float]:
+    return dict(zip(NAMES, feature_matrix([analyze(text)])[0].tolist(), strict=True))
+
+
+def test_a_comment_form_alone_is_not_evidence() -> None:
+    r = row(PROSE + COMMENT_FORM)
+    assert {f.code for f in analyze(PROSE + COMMENT_FORM).findings} == {"QC302"}  # the detector fires
+    assert r["code:QC302"] == 0.0 and r[DISTINCT_NAME] == 0.0  # and the model does not see it
+
+
+def test_a_comment_form_counts_beside_strong_evidence() -> None:
+    r = row(PROSE + "Source link\n\n" + COMMENT_FORM)
+    assert r["code:QC301"] > 0 and r["code:QC302"] > 0
+    assert r[DISTINCT_NAME] == 1.0  # the comment form is never counted as a kind of its own
+
+
+def test_a_comment_form_beside_punctuation_noise_stays_context() -> None:
+    r = row(PROSE + "the vote , was close .\n\n" + COMMENT_FORM)
+    assert r["code:QC202"] > 0 and r["code:QC206"] > 0
+    assert r["code:QC302"] == 0.0
+
+
+def test_punctuation_noise_counts_as_one_kind() -> None:
+    text = PROSE + 'Turnout was low . the count ended late!! and "nobody was surprised.'
+    r = row(text)
+    noise = [c for c in ("QC202", "QC203", "QC205", "QC206") if r[f"code:{c}"] > 0]
+    assert len(noise) >= 3
+    assert r[DISTINCT_NAME] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        (PROSE, True),
+        ("O conselho aprovou o orçamento na segunda-feira depois de um longo debate sobre a biblioteca "
+         "municipal e os moradores pediram mais dinheiro para a cultura da cidade.", False),
+        ("Short line.", True),  # too few words to tell: read as English
+    ],
+)  # fmt: skip
+def test_is_english(text: str, english: bool) -> None:
+    assert is_english(text) is english
+
+
+def test_text_that_is_not_english_is_judged_only_by_codes_that_read_no_language() -> None:
+    portuguese = (
+        "O conselho aprovou o orçamento na segunda-feira depois de um longo debate . os moradores "
+        "pediram mais dinheiro para a biblioteca , e a votação foi apertada.\n\nSource link"
+    )
+    assert {"QC202", "QC301"} <= {f.code for f in analyze(portuguese).findings}  # both detectors fire
+    r = row(portuguese)
+    assert r["stat:not_english"] == 1.0
+    assert r["code:QC202"] == 0.0  # punctuation rules read English prose
+    assert r["code:QC301"] > 0  # a scraper footer reads no language
+    assert r["stat:stopword_ratio"] == 0.0 and r["stat:mean_word_len"] == 0.0
