@@ -95,6 +95,8 @@ _LOWER_OK = frozenset(
     "la le al el bin ibn dos das y x".split()
 )
 _ABBREVIATIONS = frozenset(NEWS_ABBREVIATIONS)
+# A link on its own after a sentence (an embedded tweet's `https://t.co/...`) starts no sentence.
+_LINK_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 @detector
@@ -194,6 +196,7 @@ def sentence_starts(doc: Doc) -> Iterator[Finding]:
                 word.lower() not in _LOWER_OK
                 and "." not in word
                 and "@" not in word
+                and not _LINK_START.match(text, pos)
                 and (not in_para or _ends_with_plain_full_stop(text, prev_end))
             ):
                 yield finding(LOWER_START, pos, pos + len(word))

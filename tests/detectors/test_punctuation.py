@@ -80,6 +80,8 @@ def test_sentence_starting_with_comma_after_full_stop_is_reported_once_as_stray(
         ("QC205", "He paused... and then left."),
         ("QC206", "Some fruits, e.g. apples, are cheap."),
         ("QC206", "Apple sold more phones. iPhone sales rose 5 percent."),
+        ("QC206", "No one is taking your slogan. https://t.co/XPxUabcIAC\n\n— A reader (@reader)"),
+        ("QC206", "Read the report in full. www.example.org/report has the tables."),
         ("QC206", "The board met at 9 a.m. and voted at noon."),
         ("QC206", "He paused. ...and then it ended."),
         ("QC206", "Sales fell last year.\n\neBay said it would cut jobs."),
