@@ -541,12 +541,22 @@ def _originals(args: argparse.Namespace, paths: Sequence[str], errors: list[str]
             print(f"qualcheck: {item}", file=sys.stderr)
 
 
-def cmd_index(args: argparse.Namespace) -> int:
+def _datasketch_missing(what: str) -> bool:
+    """True, after one line on stderr, when the `match` extra is not installed. qualcheck.match
+    imports datasketch only where it hashes, so importing the module alone proves nothing."""
     try:
-        from .match import build_index
+        import datasketch  # noqa: F401
     except ImportError:
-        _error("index needs datasketch: pip install 'qualcheck[match]'")
+        _error(f"{what} needs datasketch: pip install 'qualcheck[match]'")
+        return True
+    return False
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    if _datasketch_missing("index"):
         return EXIT_ERROR
+    from .match import build_index
+
     errors: list[str] = []
     try:
         n = build_index(_originals(args, args.paths, errors), args.output, n_jobs=args.jobs)
@@ -560,11 +570,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _load_against(args: argparse.Namespace, against: Sequence[str]) -> list[Any] | None:
     """The indexes to match against: each .qcx file loaded, other inputs read into one in-memory
     index. None, after one line on stderr per problem, when one cannot be used."""
-    try:
-        from .match import Index, MatchIndexError
-    except ImportError:
-        _error("--against needs datasketch: pip install 'qualcheck[match]'")
+    if _datasketch_missing("--against"):
         return None
+    from .match import Index, MatchIndexError
+
     indexes = []
     try:
         for path in (p for p in against if p.lower().endswith(".qcx")):
@@ -598,11 +607,10 @@ def _copy_evidence(report: Any, indexes: Sequence[Any]) -> Any:
 def cmd_match(args: argparse.Namespace) -> int:
     from .io import Article
 
-    try:
-        from .match import MATCH_MIN_SIMILARITY, MatchIndexError
-    except ImportError:
-        _error("match needs datasketch: pip install 'qualcheck[match]'")
+    if _datasketch_missing("match"):
         return EXIT_ERROR
+    from .match import MATCH_MIN_SIMILARITY, MatchIndexError
+
     errors: list[str] = []
     indexes = _load_against(args, args.against)
     if indexes is None:

@@ -286,3 +286,23 @@ def test_rules_list_the_copy_family(capsys) -> None:  # type: ignore[no-untyped-
     assert main(["rules", "--format", "json"]) == 0
     codes = {r["code"]: r["family"] for r in json.loads(capsys.readouterr().out)}
     assert codes["QC701"] == codes["QC702"] == "copy"
+
+
+@pytest.mark.parametrize("command", ["index", "match", "score"])
+def test_without_datasketch_each_command_is_one_line_and_exit_2(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qualcheck.match imports datasketch only where it hashes: the CLI checks for the extra first."""
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved the budget on Monday after a long debate.", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "datasketch", None)  # `import datasketch` now raises ImportError
+    argv = {
+        "index": ["index", str(article), "-o", str(tmp_path / "o.qcx")],
+        "match": ["match", str(article), "--against", str(article)],
+        "score": ["score", str(article), "--against", str(article)],
+    }[command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [err[0]] and "pip install 'qualcheck[match]'" in err[0]
