@@ -105,16 +105,23 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument(
         "--against",
         nargs="+",
-        required=True,
         metavar="ORIGINALS",
-        help="index files (.qcx, from `qualcheck index`) or originals in any input form",
+        help="index files (.qcx, from `qualcheck index`) or originals in any input form; without it,"
+        " the articles are clustered into copies of each other",
     )
     m.add_argument("--format", "-f", choices=("jsonl", "table"), default="jsonl")
     m.add_argument(
-        "--min-similarity",
+        "--min-confidence",
         type=_probability,
         default=None,
-        help="content-word similarity from which an article is a copy (default: measured, see README)",
+        help="confidence from which an article is a copy (default: fitted for 99%% no-match on clean"
+        " articles whose original is not indexed, see README)",
+    )
+    m.add_argument(
+        "--min-similarity",
+        type=_probability,
+        default=0.0,
+        help="also require this content-word similarity to the original (default 0)",
     )
     m.add_argument("--date-field", default="date", help="JSONL field with the publication date")
     _input_options(m)
@@ -593,15 +600,15 @@ def _load_against(args: argparse.Namespace, against: Sequence[str]) -> list[Any]
     return indexes
 
 
-def _best_match(indexes: Sequence[Any], text: str, min_similarity: float) -> Any:
-    results = [ix.match(text, min_similarity=min_similarity) for ix in indexes]
-    return max(results, key=lambda r: (r.verdict != "no-match", r.similarity))
+def _best_match(indexes: Sequence[Any], text: str, min_confidence: float, min_similarity: float = 0.0) -> Any:
+    results = [ix.match(text, min_confidence=min_confidence, min_similarity=min_similarity) for ix in indexes]
+    return max(results, key=lambda r: (r.verdict != "no-match", r.confidence))
 
 
 def _copy_evidence(report: Any, indexes: Sequence[Any]) -> Any:
-    from .match import MATCH_MIN_SIMILARITY, with_copy_evidence
+    from .match import MATCH_MIN_CONFIDENCE, with_copy_evidence
 
-    return with_copy_evidence(report, _best_match(indexes, report.text, MATCH_MIN_SIMILARITY))
+    return with_copy_evidence(report, _best_match(indexes, report.text, MATCH_MIN_CONFIDENCE))
 
 
 def cmd_match(args: argparse.Namespace) -> int:
@@ -609,20 +616,22 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     if _datasketch_missing("match"):
         return EXIT_ERROR
-    from .match import MATCH_MIN_SIMILARITY, MatchIndexError
+    from .match import MATCH_MIN_CONFIDENCE, MatchIndexError
 
+    if not args.against:
+        return _match_crawl(args)
     errors: list[str] = []
     indexes = _load_against(args, args.against)
     if indexes is None:
         return EXIT_ERROR
-    threshold = MATCH_MIN_SIMILARITY if args.min_similarity is None else args.min_similarity
+    threshold = MATCH_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     for item in _inputs(args, args.paths):
         if not isinstance(item, Article):
             errors += [] if item.warning else [str(item)]
             print(f"qualcheck: {item}", file=sys.stderr)
             continue
         try:
-            best = _best_match(indexes, item.text, threshold)
+            best = _best_match(indexes, item.text, threshold, args.min_similarity)
         except MatchIndexError as exc:
             _error(str(exc))
             return EXIT_ERROR
@@ -630,6 +639,38 @@ def cmd_match(args: argparse.Namespace) -> int:
             _match_table(item.id, item.text, best)
         else:
             print(json.dumps({"id": item.id, **best.to_dict()}, ensure_ascii=False))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _match_crawl(args: argparse.Namespace) -> int:
+    """`match` without --against: cluster the articles read into copies of each other; an
+    undated cluster's original is the member qualcheck scores as least damaged."""
+    from .match import MATCH_MIN_CONFIDENCE, cluster
+
+    errors: list[str] = []
+    docs = list(_originals(args, args.paths, errors))
+    checker = None
+
+    def damage(text: str) -> float:
+        nonlocal checker
+        if checker is None:
+            from .checker import Checker
+
+            checker = Checker()
+        return float(checker.score(text).score)
+
+    threshold = MATCH_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    try:
+        records = cluster(docs, damage, min_confidence=threshold)
+    except (ImportError, ValueError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    texts = {d[0]: d[1] for d in docs}
+    for rec in records:
+        if args.format == "table":
+            _match_table(rec.id, texts[rec.id], rec.result)
+        else:
+            print(json.dumps(rec.to_dict(), ensure_ascii=False))
     return EXIT_ERROR if errors else EXIT_OK
 
 

@@ -1,26 +1,30 @@
 """Find the original a copy was made from, and every word the copy changed.
 
-Candidates come from MinHash LSH (datasketch) over the set of an article's content words: stop
-words are skipped and each content word is one shingle, so a synonym swap costs a copy one shingle
-instead of the two or three that every multi-word shingle holding the swapped word would lose.
-Candidates are ranked by the MinHash estimate of that Jaccard similarity; the best few are aligned
-word by word with rapidfuzz (`Levenshtein.opcodes`), and the alignment gives both the similarity
-and the changed spans, with offsets into the original texts on both sides.
+Candidates come from MinHash LSH over the set of an article's content words: stop words are
+skipped and each content word is one shingle, so a synonym swap costs a copy one shingle instead of
+the two or three that every multi-word shingle holding the swapped word would lose. datasketch
+computes the MinHash signatures; the LSH tables are numpy arrays (each band's keys sorted, found by
+binary search), so a saved index is mapped from its file instead of rebuilt in memory. Candidates
+sharing the most bands are ranked by the MinHash estimate; the best ten are compared with rapidfuzz
+and on names, numbers and rare words (`evidence`), a small logistic model fitted on public
+training text (`confidence`) names the most likely source and decides whether it is one, and
+rapidfuzz's word alignment (`Levenshtein.opcodes`) gives the changed spans, with offsets into the
+original texts on both sides.
 
-An index file (`.qcx`) is a zip holding `meta.json` (format name and version, parameters, library
-versions), `signatures.npy` (one row of MinHash hash values per original) and `docs.jsonl` (each
-original's id, title, date and text), stored uncompressed with `offsets.npy` so one original is read
-by seeking, not by loading them all. Nothing in it is a pickle.
+An index file (`.qcx`) is a zip of uncompressed members: `meta.json` (format name and version,
+parameters, library versions), `signatures.npy` (one row of MinHash hash values per original),
+`band_keys.npy` and `band_order.npy` (the LSH tables), `offsets.npy` and `docs.jsonl` (each
+original's id, title, date and text, one read by seeking). Nothing in it is a pickle.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
 import json
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from typing import IO, Any, Literal
@@ -30,42 +34,65 @@ import numpy as np
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
+    "Candidate",
+    "Clustered",
     "Index",
     "MatchIndexError",
     "MatchResult",
     "Substitution",
     "Verdict",
     "build_index",
+    "cluster",
     "sign_partition",
     "write_signed",
 ]
 
 FORMAT = "qualcheck-match-index"
-FORMAT_VERSION = 1
+# Version 2 added the LSH band tables (band_keys.npy, band_order.npy), so a loaded index needs no
+# table building; version 1 files are refused with a line saying to rebuild them.
+FORMAT_VERSION = 2
 NUM_PERM = 256
 SEED = 1
 # datasketch 2.0's hash family; hash values stored in an index are only comparable within one scheme.
 SCHEME = "affine32"
-# LSH banding on content-word-set MinHashes: 128 bands of 2 rows. Measured (/tmp/match_measure.py,
-# public LLM rewrites of 200 news originals indexed among 2,124 other news articles): a rewrite shares
-# 0.10-0.6 of its original's content words (1st percentile 0.10), unrelated articles 0.03 (median);
-# datasketch's own choice for threshold 0.1 (64x2) missed a quarter of pairs near 0.14, 128x2 keeps 92%.
-LSH_PARAMS = (128, 2)
-# How many LSH candidates, best MinHash estimate first, are compared word by word: with 3, 4% of
-# rewrites lost their original to a distractor with a luckier estimate; with 10, 1.2%.
+# LSH banding on content-word-set MinHashes: 128 bands of 2 rows, each band's key the two 32-bit
+# hash values side by side (64 bits, so no second hashing). Measured (bench/match_fit.py, public LLM
+# rewrites of 200 news originals): a rewrite shares 0.06-0.6 of its original's content words
+# (5th percentile 0.15), which at 128x2 collides in at least one band with probability 0.94 (0.72 at
+# 0.10); the rewrites that share less are also under the verdict's threshold.
+BANDS, ROWS = 128, 2
+# Originals ranked by how many bands they share with the query; the best CANDIDATES get the exact
+# MinHash estimate and the best ALIGN_TOP of those are compared word by word.
+CANDIDATES = 64
 ALIGN_TOP = 10
-# Default content-word similarity at or above which a query is a copy. Measured on the same data:
-# LLM rewrites score 0.11-0.95 against their originals; clean articles whose original is not indexed
-# reach 0.2-0.46 against another write-up of the same event in 7-1% of cases. At 0.25, 81% of LLM
-# rewrites match and 95% of unindexed clean articles get no-match; spinner and tail-chrome copies
-# score above 0.8. Pass `min_similarity` to trade one for the other.
-MATCH_MIN_SIMILARITY = 0.25
+# A content word is rare when it holds a digit or its Zipf frequency is under RARE_ZIPF (under once
+# in 10,000 words): names, numbers and uncommon words, which a rewrite keeps while rewording.
+RARE_ZIPF = 4.0
+# The verdict: a logistic model over the evidence below (`EVIDENCE`), fitted by bench/match_fit.py
+# on public training text only (LLM rewrites of news paired with their originals, against clean
+# pages, corpus articles, WMT reference documents and the other originals as non-copies), then
+# frozen here. MATCH_MIN_CONFIDENCE is the fitted model's 99th percentile on those non-copies.
+EVIDENCE = (
+    "similarity",
+    "content_jaccard",
+    "rare_jaccard",
+    "rare_containment",
+    "bigram_containment",
+    "margin_content",
+    "margin_rare",
+    "margin_bigram",
+)
+WEIGHTS = (2.3682, 1.2889, 2.5049, 4.4048, 1.6238, 2.8907, 6.5553, 2.2271)
+BIAS = -5.8140
+MATCH_MIN_CONFIDENCE = 0.8351
 # A copy changing at most this share of its words is verbatim: a stray typo, a fixed quote mark.
 VERBATIM_MAX_CHANGED = 0.02
 
-Verdict = Literal["verbatim-copy", "rewritten-copy", "no-match"]
+# "original" only in `cluster` output: the member of a cluster the others are reported as copies of.
+Verdict = Literal["verbatim-copy", "rewritten-copy", "no-match", "original"]
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_DIGIT = re.compile(r"\d")
 
 
 class MatchIndexError(Exception):
@@ -97,16 +124,21 @@ class Substitution:
 
 @dataclass(frozen=True)
 class MatchResult:
+    """`similarity` is the content-word sequence agreement with the closest original; `confidence`
+    how sure the verdict is that the text was made from it (0 to 1, the model above)."""
+
     source_id: str | None
     similarity: float
     verdict: Verdict
     changed_share: float
     substitutions: tuple[Substitution, ...] = ()
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source_id": self.source_id,
             "similarity": round(self.similarity, 4),
+            "confidence": round(self.confidence, 4),
             "verdict": self.verdict,
             "changed_share": round(self.changed_share, 4),
             "substitutions": [s.to_dict() for s in self.substitutions],
@@ -131,9 +163,14 @@ def _content(words: Iterable[str]) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in STOPWORDS]
 
 
+def content_words(text: str) -> list[str]:
+    """The lowercased words of `text` that are not stop words or one letter long, in order."""
+    return _content(_WORD.findall(text.lower().replace("’", "'")))
+
+
 def shingles(text: str) -> set[bytes]:
     """The content words of `text` (stop words and one-letter words skipped), as MinHash input."""
-    return {w.encode() for w in _content(_words(text)[0])}
+    return {w.encode() for w in content_words(text)}
 
 
 def signatures(texts: Sequence[str]) -> np.ndarray:
@@ -146,15 +183,95 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     return rows
 
 
-def similarity(query: str | list[str], source: str) -> float:
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """(n, BANDS) uint64 LSH band keys of (n, NUM_PERM) signatures: each band's ROWS=2 hash values
+    packed into one integer, so two texts share a key exactly when they agree on the whole band."""
+    s = np.asarray(sigs, dtype=np.uint64).reshape(len(sigs), BANDS, ROWS)
+    return (s[:, :, 0] << np.uint64(32)) | s[:, :, 1]
+
+
+def band_tables(sigs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The LSH tables: for each band, every original's key in sorted order (BANDS, n) and the
+    originals in that order (BANDS, n), so a query's key is found by binary search."""
+    n = len(sigs)
+    keys = np.empty((BANDS, n), dtype=np.uint64)
+    order = np.empty((BANDS, n), dtype=np.uint32)
+    for b in range(BANDS):  # a band at a time: the (n, BANDS) key matrix is never held
+        k = (np.asarray(sigs[:, b * ROWS], dtype=np.uint64) << np.uint64(32)) | np.asarray(
+            sigs[:, b * ROWS + 1], dtype=np.uint64
+        )
+        o = np.argsort(k, kind="stable")
+        order[b] = o
+        keys[b] = k[o]
+    return keys, order
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """A text's words as the evidence needs them."""
+
+    content: list[str]
+    vocab: frozenset[str]
+    rare: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+
+
+def profile(text: str) -> _Profile:
+    from .lexicon import zipf
+
+    freq = zipf()
+    content = content_words(text)
+    vocab = frozenset(content)
+    rare = frozenset(w for w in vocab if freq.get(w, 0.0) < RARE_ZIPF or _DIGIT.search(w))
+    return _Profile(content, vocab, rare, frozenset(itertools.pairwise(content)))
+
+
+def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _containment(a: frozenset[Any], b: frozenset[Any]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def similarity(query: str | list[str], source: str | list[str]) -> float:
     """How much of one text's content-word sequence the other keeps, in order: rapidfuzz's
     normalized Indel similarity, 2 * LCS / (len(a) + len(b)), over content words. Content words
     rather than all words, because rewrites rebuild the function words around the facts they keep.
-    `query` may be given as its content words already."""
+    Either side may be given as its content words already."""
     from rapidfuzz.distance import Indel
 
-    q = _content(_words(query)[0]) if isinstance(query, str) else query
-    return float(Indel.normalized_similarity(_content(_words(source)[0]), q))
+    q = content_words(query) if isinstance(query, str) else query
+    s = content_words(source) if isinstance(source, str) else source
+    return float(Indel.normalized_similarity(s, q))
+
+
+def evidence(query: _Profile, candidates: Sequence[_Profile]) -> np.ndarray:
+    """One row of EVIDENCE per candidate original. A rewrite keeps its original's names, numbers
+    and rare words and many of its word pairs while rewording the rest; another newsroom's story of
+    the same event shares the names but fewer pairs, and rarely stands out from the other
+    candidates as far (the margins: each candidate's value less the best other candidate's)."""
+    rows = np.zeros((len(candidates), len(EVIDENCE)))
+    for i, c in enumerate(candidates):
+        rows[i, :5] = (
+            similarity(query.content, c.content),
+            _jaccard(query.vocab, c.vocab),
+            _jaccard(query.rare, c.rare),
+            _containment(query.rare, c.rare),
+            _containment(query.bigrams, c.bigrams),
+        )
+    for j, col in ((5, 1), (6, 3), (7, 4)):
+        values = rows[:, col]
+        for i in range(len(candidates)):
+            others = np.delete(values, i)
+            rows[i, j] = values[i] - (others.max() if len(others) else 0.0)
+    return rows
+
+
+def confidence(rows: np.ndarray) -> np.ndarray:
+    """The verdict model: the logistic of WEIGHTS . evidence + BIAS, per row."""
+    z = rows @ np.asarray(WEIGHTS) + BIAS
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def align(query: str, source: str) -> tuple[float, tuple[Substitution, ...]]:
@@ -186,8 +303,8 @@ def _char_span(spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
     return at, at
 
 
-def verdict(similarity: float, changed_share: float, min_similarity: float = MATCH_MIN_SIMILARITY) -> Verdict:
-    if similarity < min_similarity:
+def verdict(confident: bool, changed_share: float) -> Verdict:
+    if not confident:
         return "no-match"
     return "verbatim-copy" if changed_share <= VERBATIM_MAX_CHANGED else "rewritten-copy"
 
@@ -200,6 +317,17 @@ class _Doc:
     date: str | None = None
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One original compared with a query: its position in the index, the evidence, the model's
+    confidence. `Index.candidates` returns them best first (for fitting and inspection)."""
+
+    position: int
+    id: str
+    evidence: np.ndarray
+    confidence: float
+
+
 class Index:
     """Originals to match copies against. `add` them (or `Index.load` a saved index), then `match`."""
 
@@ -207,7 +335,7 @@ class Index:
         self._docs: list[_Doc] = []
         self._sigs: list[np.ndarray] = []
         self._matrix: np.ndarray | None = None
-        self._lsh: Any = None
+        self._tables: tuple[np.ndarray, np.ndarray] | None = None
         self._store: _Store | None = None
 
     def __len__(self) -> int:
@@ -219,51 +347,79 @@ class Index:
         self._docs.append(_Doc(str(id), text, title, date))
         self._sigs.append(signatures([text])[0])
         self._matrix = None
-        self._lsh = None
+        self._tables = None
 
     def _signature_matrix(self) -> np.ndarray:
         if self._matrix is None:
             self._matrix = np.vstack(self._sigs) if self._sigs else np.empty((0, NUM_PERM), np.uint32)
         return self._matrix
 
-    def _index(self) -> Any:
-        if self._lsh is None:
-            from datasketch import LeanMinHash, MinHashLSH
-
-            lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_PARAMS)
-            with lsh.insertion_session() as session:
-                for i, row in enumerate(self._signature_matrix()):
-                    session.insert(i, LeanMinHash(seed=SEED, hashvalues=row, scheme=SCHEME), check_duplication=False)
-            self._lsh = lsh
-        return self._lsh
+    def _band_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._tables is None:
+            self._tables = band_tables(self._signature_matrix())
+        return self._tables
 
     def doc(self, i: int) -> _Doc:
         return self._store.doc(i) if self._store is not None else self._docs[i]
 
-    def match(self, text: str, *, min_similarity: float = MATCH_MIN_SIMILARITY) -> MatchResult:
-        """The closest original to `text` and how the text differs from it; no-match when the
-        closest scores under `min_similarity`."""
-        from datasketch import LeanMinHash
+    def _lsh(self, sig: np.ndarray, exclude: str | int | None) -> np.ndarray:
+        """Positions of the originals sharing the most LSH bands with `sig`, best MinHash
+        estimate first, at most ALIGN_TOP."""
+        keys, order = self._band_tables()
+        n = len(self)
+        qkeys = band_keys(sig[None, :])[0]
+        hits = []
+        for b in range(BANDS):
+            lo, hi = np.searchsorted(keys[b], qkeys[b], "left"), np.searchsorted(keys[b], qkeys[b], "right")
+            if hi > lo:
+                hits.append(np.asarray(order[b, lo:hi]))
+        if not hits:
+            return np.empty(0, dtype=np.int64)
+        counts = np.bincount(np.concatenate(hits).astype(np.int64), minlength=n)
+        found = np.flatnonzero(counts)
+        if len(found) > CANDIDATES:
+            found = found[np.argpartition(-counts[found], CANDIDATES - 1)[:CANDIDATES]]
+        found = np.sort(found)
+        estimate = (np.asarray(self._signature_matrix()[found]) == sig).mean(axis=1)
+        ranked = found[np.argsort(-estimate, kind="stable")]
+        if isinstance(exclude, int):
+            ranked = ranked[ranked != exclude]
+        elif exclude is not None:
+            ranked = np.array([i for i in ranked if self.doc(int(i)).id != exclude], dtype=np.int64)
+        return ranked[:ALIGN_TOP]
 
+    def candidates(self, text: str, *, exclude: str | int | None = None) -> list[Candidate]:
+        """The originals `text` is compared with and the evidence for each, most confident first;
+        `exclude` leaves out an original by id, or by position when an int (to ask how an indexed
+        text fares without itself)."""
         if len(self) == 0 or not text.strip():
-            return NO_MATCH
+            return []
         sig = signatures([text])[0]
-        candidates = self._index().query(LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME))
-        if not candidates:
+        positions = self._lsh(sig, exclude)
+        if len(positions) == 0:
+            return []
+        docs = [self.doc(int(i)) for i in positions]
+        rows = evidence(profile(text), [profile(d.text) for d in docs])
+        conf = confidence(rows)
+        out = [Candidate(int(i), d.id, r, float(c)) for i, d, r, c in zip(positions, docs, rows, conf, strict=True)]
+        return sorted(out, key=lambda c: -c.confidence)
+
+    def match(
+        self, text: str, *, min_confidence: float = MATCH_MIN_CONFIDENCE, min_similarity: float = 0.0
+    ) -> MatchResult:
+        """The original `text` was most likely made from and how the text differs from it;
+        no-match when the model's confidence is under `min_confidence` (or the content-word
+        similarity under `min_similarity`)."""
+        found = self.candidates(text)
+        if not found:
             return NO_MATCH
-        cand = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
-        estimate = (self._signature_matrix()[cand] == sig).mean(axis=1)
-        best_sim, best_doc = 0.0, None
-        words = _content(_words(text)[0])
-        for i in cand[np.argsort(-estimate, kind="stable")[:ALIGN_TOP]]:
-            doc = self.doc(int(i))
-            sim = similarity(words, doc.text)
-            if sim > best_sim:
-                best_sim, best_doc = sim, doc
-        if best_doc is None or best_sim < min_similarity:
-            return MatchResult(None, best_sim, "no-match", 1.0)
-        changed, subs = align(text, best_doc.text)
-        return MatchResult(best_doc.id, best_sim, verdict(best_sim, changed, min_similarity), changed, subs)
+        best = found[0]
+        sim = float(best.evidence[0])
+        if best.confidence < min_confidence or sim < min_similarity:
+            return MatchResult(None, sim, "no-match", 1.0, (), best.confidence)
+        doc = self.doc(best.position)
+        changed, subs = align(text, doc.text)
+        return MatchResult(doc.id, sim, verdict(True, changed), changed, subs, best.confidence)
 
     def save(self, path: str | PathLike[str]) -> None:
         if self._store is not None:
@@ -272,11 +428,14 @@ class Index:
 
     @classmethod
     def load(cls, path: str | PathLike[str]) -> Index:
-        """Open a saved index; its originals are read from the file when a match needs them."""
+        """Open a saved index. Its arrays are mapped from the file, not read: loading takes
+        milliseconds and memory holds only the pages a query touches; originals are read by one
+        seek when a match needs them."""
         store = _Store(path)
         index = cls()
         index._store = store
         index._matrix = store.signatures
+        index._tables = (store.band_keys, store.band_order)
         return index
 
 
@@ -285,7 +444,8 @@ class Index:
 
 def write_index(path: str | PathLike[str], rows: Iterable[tuple[_Doc, np.ndarray]]) -> int:
     """Write originals and their signatures to an index file, streaming: the texts go straight to
-    the zip; only the signatures (512 bytes an original) are held. Returns how many were written."""
+    the zip; only the signatures (1 KB an original) are held, and the band tables built from them
+    at the end (another 1.5 KB an original). Returns how many were written."""
     import datasketch
 
     sigs: list[np.ndarray] = []
@@ -303,30 +463,34 @@ def write_index(path: str | PathLike[str], rows: Iterable[tuple[_Doc, np.ndarray
                 sigs.append(sig)
             offsets.append(pos)
         matrix = np.vstack(sigs) if sigs else np.empty((0, NUM_PERM), np.uint32)
+        del sigs
         _write_npy(zf, "signatures.npy", matrix.astype(np.uint32, copy=False))
         _write_npy(zf, "offsets.npy", np.asarray(offsets, dtype=np.int64))
+        keys, order = band_tables(matrix)
+        _write_npy(zf, "band_keys.npy", keys)
+        _write_npy(zf, "band_order.npy", order)
         meta = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
-            "count": len(sigs),
+            "count": len(matrix),
             "num_perm": NUM_PERM,
+            "bands": [BANDS, ROWS],
             "seed": SEED,
             "scheme": SCHEME,
             "shingles": "content-words",
             "datasketch": datasketch.__version__,
         }
         zf.writestr("meta.json", json.dumps(meta, indent=2))
-    return len(sigs)
+    return len(matrix)
 
 
 def _write_npy(zf: zipfile.ZipFile, name: str, array: np.ndarray) -> None:
-    buf = io.BytesIO()
-    np.save(buf, array, allow_pickle=False)
-    zf.writestr(name, buf.getvalue())
+    with zf.open(name, "w", force_zip64=True) as fh:
+        np.lib.format.write_array(fh, np.ascontiguousarray(array), allow_pickle=False)
 
 
 class _Store:
-    """A saved index's originals, read one at a time from the zip."""
+    """A saved index: its arrays mapped from the file, its originals read one at a time."""
 
     def __init__(self, path: str | PathLike[str]) -> None:
         self.path = str(path)
@@ -339,38 +503,60 @@ class _Store:
             raise MatchIndexError(f"{path}: not a qualcheck index, or a damaged one ({exc})") from None
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise MatchIndexError(f"{path}: not a qualcheck match index")
-        params = (meta.get("version"), meta.get("num_perm"), meta.get("seed"), meta.get("scheme"))
-        if params != (FORMAT_VERSION, NUM_PERM, SEED, SCHEME):
+        params = (meta.get("version"), meta.get("num_perm"), meta.get("seed"), meta.get("scheme"), meta.get("bands"))
+        if params != (FORMAT_VERSION, NUM_PERM, SEED, SCHEME, [BANDS, ROWS]):
             raise MatchIndexError(
                 f"{path}: index format version {meta.get('version')} (num_perm {meta.get('num_perm')}); "
                 f"this qualcheck reads version {FORMAT_VERSION}: rebuild it with `qualcheck index`"
             )
+        n = meta.get("count")
+        if not isinstance(n, int) or n < 0:
+            raise MatchIndexError(f"{path}: damaged index (no count)")
         try:
-            self.signatures = self._array("signatures.npy")
-            self._offsets = self._array("offsets.npy")
+            self._raw: IO[bytes] = open(self.path, "rb")
+            self._size = os.path.getsize(self.path)
+            self.signatures = self._array("signatures.npy", np.uint32, (n, NUM_PERM))
+            self._offsets = np.array(self._array("offsets.npy", np.int64, (n + 1,)))
+            self.band_keys = self._array("band_keys.npy", np.uint64, (BANDS, n))
+            self.band_order = self._array("band_order.npy", np.uint32, (BANDS, n))
+            self._base = self._data_start("docs.jsonl")
+            if self._base + int(self._offsets[-1]) > self._size:
+                raise ValueError("originals truncated")
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
             raise MatchIndexError(f"{path}: damaged index ({exc})") from None
-        n = meta.get("count")
-        if self.signatures.shape != (n, NUM_PERM) or self._offsets.shape != ((n or 0) + 1,):
-            raise MatchIndexError(f"{path}: damaged index (counts disagree)")
-        try:
-            info = self._zip.getinfo("docs.jsonl")
-            if info.compress_type != zipfile.ZIP_STORED:
-                raise ValueError("originals are compressed")
-            self._raw: IO[bytes] = open(self.path, "rb")
-            self._raw.seek(info.header_offset)
-            header = self._raw.read(30)
-            if len(header) < 30 or header[:4] != b"PK\x03\x04":
-                raise ValueError("bad local header")
-            name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
-            self._base = info.header_offset + 30 + name_len + extra_len
-            if self._base + int(self._offsets[-1]) > os.path.getsize(self.path):
-                raise ValueError("originals truncated")
-        except (KeyError, ValueError, OSError) as exc:
-            raise MatchIndexError(f"{path}: damaged index ({exc})") from None
 
-    def _array(self, name: str) -> np.ndarray:
-        return np.load(io.BytesIO(self._zip.read(name)), allow_pickle=False)
+    def _data_start(self, name: str) -> int:
+        """Where member `name`'s bytes start in the file (members are stored, not compressed)."""
+        info = self._zip.getinfo(name)
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise ValueError(f"{name} is compressed")
+        self._raw.seek(info.header_offset)
+        header = self._raw.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise ValueError(f"bad local header for {name}")
+        name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+        start = info.header_offset + 30 + name_len + extra_len
+        if start + info.file_size > self._size:
+            raise ValueError(f"{name} truncated")
+        return start
+
+    def _array(self, name: str, dtype: type, shape: tuple[int, ...]) -> np.ndarray:
+        """Member `name`, a .npy array of `dtype` and `shape`, mapped read-only from the file."""
+        start = self._data_start(name)
+        self._raw.seek(start)
+        version = np.lib.format.read_magic(self._raw)
+        if version == (1, 0):
+            got_shape, fortran, got_dtype = np.lib.format.read_array_header_1_0(self._raw)
+        else:
+            got_shape, fortran, got_dtype = np.lib.format.read_array_header_2_0(self._raw)
+        if got_shape != shape or fortran or got_dtype != np.dtype(dtype):
+            raise ValueError(f"{name}: {got_dtype}{got_shape}, expected {np.dtype(dtype)}{shape}")
+        offset = self._raw.tell()
+        if offset + int(np.prod(shape)) * np.dtype(dtype).itemsize > self._size:
+            raise ValueError(f"{name} truncated")
+        if 0 in shape:
+            return np.empty(shape, dtype=dtype)
+        return np.memmap(self.path, dtype=dtype, mode="r", offset=offset, shape=shape)
 
     def __len__(self) -> int:
         return int(self.signatures.shape[0])
@@ -443,12 +629,92 @@ def build_index(
     return write_index(path, rows())
 
 
+# --- near-duplicates within one crawl (`qualcheck match CRAWL` without --against) -----------------
+
+
+@dataclass(frozen=True)
+class Clustered:
+    """One crawled article: `cluster` is the id of its cluster's likely original (None when the
+    article copies nothing and nothing copies it); `result` relates it to that original."""
+
+    id: str
+    cluster: str | None
+    result: MatchResult
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **self.result.to_dict(), "cluster": self.cluster}
+
+
+def cluster(
+    docs: Sequence[tuple[str, str, str | None, str | None]],
+    damage: Callable[[str], float] | None = None,
+    *,
+    min_confidence: float = MATCH_MIN_CONFIDENCE,
+) -> list[Clustered]:
+    """Group `(id, text, title, date)` articles into clusters of copies, one record per article in
+    input order. Two articles join when either is a copy of the other by `Index.match`'s own
+    decision. Each cluster's likely original is its earliest dated member (ISO dates sort as text);
+    without dates, the member `damage` (e.g. qualcheck's farm score) rates least damaged; without
+    either, the first seen. Every other member is reported as a copy of it."""
+    ix = Index()
+    for i, text, title, date in docs:
+        ix.add(i, text, title, date)
+    parent = list(range(len(docs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pos, (_, text, _, _) in enumerate(docs):
+        for c in ix.candidates(text, exclude=pos):
+            if c.confidence >= min_confidence:
+                parent[root(c.position)] = root(pos)
+    members: dict[int, list[int]] = {}
+    for pos in range(len(docs)):
+        members.setdefault(root(pos), []).append(pos)
+    out: list[Clustered | None] = [None] * len(docs)
+    for group in members.values():
+        if len(group) == 1:
+            pos = group[0]
+            out[pos] = Clustered(docs[pos][0], None, NO_MATCH)
+            continue
+        first = _likely_original([docs[p] for p in group], damage)
+        orig_pos = group[first]
+        orig_id, orig_text = docs[orig_pos][0], docs[orig_pos][1]
+        out[orig_pos] = Clustered(orig_id, orig_id, MatchResult(None, 1.0, "original", 0.0, (), 1.0))
+        for pos in group:
+            if pos == orig_pos:
+                continue
+            text = docs[pos][1]
+            found = {c.position: c for c in ix.candidates(text, exclude=pos)}
+            conf = found[orig_pos].confidence if orig_pos in found else 0.0
+            changed, subs = align(text, orig_text)
+            sim = similarity(text, orig_text)
+            kind: Verdict = "verbatim-copy" if changed <= VERBATIM_MAX_CHANGED else "rewritten-copy"
+            out[pos] = Clustered(docs[pos][0], orig_id, MatchResult(orig_id, sim, kind, changed, subs, conf))
+    return [c for c in out if c is not None]
+
+
+def _likely_original(
+    docs: Sequence[tuple[str, str, str | None, str | None]], damage: Callable[[str], float] | None
+) -> int:
+    dated = [i for i, d in enumerate(docs) if d[3]]
+    if dated:
+        return min(dated, key=lambda i: (str(docs[i][3]), i))
+    if damage is not None:
+        scores = [damage(d[1]) for d in docs]
+        return min(range(len(docs)), key=lambda i: (scores[i], i))
+    return 0
+
+
 # --- copies as evidence in a score (`qualcheck score --against`) ------------------------------------
 
 # The rule on top of the classifier: a rewritten copy this close to a known original is farm output
 # whatever its prose reads like, so its score is raised to at least COPY_SCORE. Stricter than the
-# match verdict's 0.25: another newsroom's write-up of the same event reaches 0.46 against an indexed
-# one in 1% of cases (measured as for MATCH_MIN_SIMILARITY), spinner copies score above 0.8.
+# match verdict alone: another newsroom's write-up of the same event reaches a content-word
+# similarity of 0.46 against an indexed one (bench/match_eval.py lists them), spinner copies 0.8.
 COPY_MIN_SIMILARITY = 0.6
 COPY_SCORE = 0.95
 

@@ -187,7 +187,7 @@ def test_cli_index_then_match_jsonl(tmp_path: Path, capsys) -> None:  # type: ig
     recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in recs] == ["spun", "same"]
     for r in recs:
-        assert set(r) == {"id", "source_id", "similarity", "verdict", "changed_share", "substitutions"}
+        assert set(r) == {"id", "source_id", "similarity", "confidence", "verdict", "changed_share", "substitutions"}
     assert (recs[0]["source_id"], recs[0]["verdict"]) == ("harbour", "rewritten-copy")
     assert (recs[1]["source_id"], recs[1]["verdict"], recs[1]["substitutions"]) == ("orchard", "verbatim-copy", [])
     sub = recs[0]["substitutions"][0]
@@ -306,3 +306,46 @@ def test_without_datasketch_each_command_is_one_line_and_exit_2(
     assert main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [err[0]] and "pip install 'qualcheck[match]'" in err[0]
+
+
+def test_crawl_clusters_copies_and_names_the_earliest_dated_original(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    orchard_copy = corrupt(ORCHARD, seed=3, kinds=["footer"], intensity="heavy").text
+    assert orchard_copy != ORCHARD
+    rows = [
+        {"id": "copy-spun", "text": HARBOUR_SPUN, "date": "2026-03-02"},
+        {"id": "library", "text": LIBRARY},
+        {"id": "orchard-copy", "text": orchard_copy},
+        {"id": "harbour", "text": HARBOUR, "date": "2026-03-01"},
+        {"id": "orchard", "text": ORCHARD},
+    ]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["match", str(crawl)]) == 0
+    recs = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert list(recs) == [r["id"] for r in rows]
+    # dated: the earlier member is the original, though it comes second in the crawl
+    assert (recs["harbour"]["verdict"], recs["harbour"]["cluster"], recs["harbour"]["source_id"]) == (
+        "original",
+        "harbour",
+        None,
+    )
+    spun = recs["copy-spun"]
+    assert (spun["verdict"], spun["source_id"], spun["cluster"]) == ("rewritten-copy", "harbour", "harbour")
+    assert any(s["text"] == "charges" and s["source_text"] == "fees" for s in spun["substitutions"])
+    # undated: the member qualcheck scores as less damaged is the original
+    assert recs["orchard"]["verdict"] == "original"
+    assert (recs["orchard-copy"]["source_id"], recs["orchard-copy"]["cluster"]) == ("orchard", "orchard")
+    for s in recs["orchard-copy"]["substitutions"]:
+        assert orchard_copy[s["start"] : s["end"]] == s["text"]
+    assert (recs["library"]["verdict"], recs["library"]["cluster"]) == ("no-match", None)
+
+
+def test_cluster_without_dates_or_damage_takes_the_first_seen() -> None:
+    from qualcheck.match import cluster
+
+    out = cluster([("b", HARBOUR_SPUN, None, None), ("a", HARBOUR, None, None), ("c", LIBRARY, None, None)])
+    assert [(c.id, c.cluster, c.result.verdict) for c in out] == [
+        ("b", "b", "original"),
+        ("a", "b", "rewritten-copy"),
+        ("c", None, "no-match"),
+    ]
