@@ -242,15 +242,27 @@ def test_substitution_is_frozen() -> None:
         s.start = 2  # type: ignore[misc]
 
 
-def test_index_built_over_a_dask_bag(tmp_path: Path) -> None:
+def test_index_built_over_a_dask_bag_as_the_readme_shows(tmp_path: Path) -> None:
     db = pytest.importorskip("dask.bag")
     from qualcheck.match import sign_partition, write_signed
 
-    records = [("harbour", HARBOUR, None, None), ("orchard", ORCHARD, None, None), ("library", LIBRARY, None, None)]
-    parts = db.from_sequence(records, npartitions=2).map_partitions(sign_partition).to_delayed()
-    path = tmp_path / "o.qcx"
-    assert write_signed(path, (row for part in parts for row in part.compute())) == 3
-    assert Index.load(path).match(HARBOUR_SPUN).source_id == "harbour"
+    (tmp_path / "archive").mkdir()
+    for n, rows in enumerate([[("harbour", HARBOUR), ("orchard", ORCHARD)], [("library", LIBRARY)]]):
+        lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows)
+        (tmp_path / "archive" / f"part{n}.jsonl").write_text(lines, encoding="utf-8")
+    out = tmp_path / "originals.qcx"
+    # the README's lines, with the paths of this test
+    bag = (
+        db.read_text(str(tmp_path / "archive" / "*.jsonl"))
+        .map(json.loads)
+        .map(lambda r: (r["id"], r["text"], r.get("title"), r.get("date")))
+    )
+    parts = bag.map_partitions(sign_partition).to_delayed()
+    assert write_signed(out, (row for part in parts for row in part.compute())) == 3
+    ix = Index.load(out)
+    assert len(ix) == 3
+    assert ix.match(HARBOUR_SPUN).source_id == "harbour"
+    assert ix.match(LIBRARY).verdict == "verbatim-copy"
 
 
 def test_score_against_adds_qc701_on_each_swap_and_raises_the_score(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
