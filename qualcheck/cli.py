@@ -194,13 +194,26 @@ def cmd_score(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     writer = Writer(sys.stdout, args.format, explain=args.explain)
     flagged = 0
-    for report in run.reports():
-        flagged += report.flagged
-        writer.write(report)
+    try:
+        for report in run.reports():
+            flagged += report.flagged
+            writer.write(report)
+    except _index_errors(args) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
     writer.close()
     if run.errors:
         return EXIT_ERROR
     return EXIT_FLAGGED if args.check and flagged else EXIT_OK
+
+
+def _index_errors(args: argparse.Namespace) -> tuple[type[Exception], ...]:
+    """What a damaged `--against` index raises while originals are read from it (none without)."""
+    if not getattr(args, "against", None):
+        return ()
+    from .match import MatchIndexError
+
+    return (MatchIndexError,)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -221,6 +234,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     sources = run.checker.model.metadata.get("sources") or ()
     try:
         agg = write_report(run.reports(), args.output, top=top, threshold=run.checker.threshold, sources=sources)
+    except _index_errors(args) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
     except OSError as exc:
         _error(f"{args.output}: {exc.strerror or exc}")
         return EXIT_ERROR

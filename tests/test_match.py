@@ -361,3 +361,20 @@ def test_cluster_without_dates_or_damage_takes_the_first_seen() -> None:
         ("a", "b", "rewritten-copy"),
         ("c", None, "no-match"),
     ]
+
+
+@pytest.mark.parametrize("command", ["match", "score"])
+def test_damaged_originals_inside_the_index_are_one_line_and_exit_2(tmp_path: Path, command: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "o.qcx"
+    _index().save(path)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("docs.jsonl")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len("docs.jsonl")
+    data[start : start + info.file_size] = b"{" * info.file_size  # the zip's directory stays intact
+    path.write_bytes(bytes(data))
+    query = tmp_path / "q.txt"
+    query.write_text(HARBOUR_SPUN, encoding="utf-8")
+    assert main([command, str(query), "--against", str(path)]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and len(out.err.strip().splitlines()) == 1 and "damaged index" in out.err
