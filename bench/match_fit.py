@@ -97,8 +97,10 @@ def training_queries() -> list[Query]:
         found = ix.candidates(text, exclude=i)
         # two texts that share a passage word for word, or are near-exact, are copies of each other
         # (a newsroom reusing its paragraphs, a press release run twice): not a non-copy
-        if any(c.evidence[0] >= 0.9 or longest_run(text, texts[c.id]) >= 20 for c in found[:1]):
-            print(f"  left out as a real duplicate: {i} ~ {found[0].id}")
+        # (any candidate: the choice must not depend on the model being fitted)
+        dup = next((c.id for c in found if c.evidence[0] >= 0.9 or longest_run(text, texts[c.id]) >= 20), None)
+        if dup is not None:
+            print(f"  left out as a real duplicate: {i} ~ {dup}")
             continue
         queries.append((i, None, np.array([c.evidence for c in found]), [c.id for c in found]))
     return queries
@@ -123,8 +125,14 @@ def main() -> None:
     queries = training_queries()
     X = np.vstack([q[2] for q in queries if len(q[3])])
     y = np.concatenate([[int(i == q[1]) for i in q[3]] for q in queries if len(q[3])])
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(X, y)
-    weights, bias = model.coef_[0], float(model.intercept_[0])
+    # Fitted on standardized evidence, so that the penalty weighs every piece alike (on the raw
+    # scale it shrank the margins, whose range is small: 5-fold cross-validated, 81% of rewrites
+    # found against 90% standardized at C=1 and 91% at C=10; C=100 and 1000 no better), then folded
+    # back into weights on the raw scale.
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    model = LogisticRegression(C=10.0, max_iter=5000).fit((X - mean) / scale, y)
+    weights = model.coef_[0] / scale
+    bias = float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum())
     decided = decide(queries, weights, bias)
     negatives = np.sort([c for _, want, _, c in decided if want is None])
     threshold = float(negatives[int(np.ceil(0.99 * len(negatives))) - 1])
@@ -144,6 +152,8 @@ def main() -> None:
             print(
                 f"  rewrites {g:18} {ok}/{len(rows)} matched ({ok / len(rows):.1%}); right original first {top / len(rows):.1%}"
             )
+    close = [g for (g, w, X, ids) in queries if w is None and len(ids) and X[:, 0].max() >= 0.6]
+    print(f"  non-copies with a candidate at similarity 0.6 or more (CLOSE_COPY): {close}")
     hard = sorted(((c, g, got) for g, w, got, c in decided if w is None), reverse=True)[:12]
     print("  non-copies most like copies:", *(f"{g}->{got} {c:.3f}" for c, g, got in hard), sep="\n    ")
 

@@ -82,9 +82,16 @@ EVIDENCE = (
     "margin_rare",
     "margin_bigram",
 )
-WEIGHTS = (2.3682, 1.2889, 2.5049, 4.4048, 1.6238, 2.8907, 6.5553, 2.2271)
-BIAS = -5.8140
-MATCH_MIN_CONFIDENCE = 0.8351
+WEIGHTS = (26.6407, -54.0782, 13.8685, 1.7403, -9.2798, 36.0004, 9.8283, 2.8137)
+BIAS = -3.9627
+MATCH_MIN_CONFIDENCE = 0.7187
+# A text keeping this much of an original's content-word sequence (similarity) is its copy whatever
+# else is indexed: confidence 1, the closest such original first. No training non-copy reaches it
+# apart from copies of each other (bench/match_fit.py); without the rule, a spun copy of a story
+# indexed with a near-duplicate beside it could fall under the model's threshold on the margins.
+CLOSE_COPY = 0.6
+# Two originals sharing this share of their content words are one text for the margins below.
+NEAR_DUPLICATE = 0.8
 # A copy changing at most this share of its words is verbatim: a stray typo, a fixed quote mark.
 VERBATIM_MAX_CHANGED = 0.02
 
@@ -260,11 +267,12 @@ def evidence(query: _Profile, candidates: Sequence[_Profile]) -> np.ndarray:
             _containment(query.rare, c.rare),
             _containment(query.bigrams, c.bigrams),
         )
-    for j, col in ((5, 1), (6, 3), (7, 4)):
-        values = rows[:, col]
-        for i in range(len(candidates)):
-            others = np.delete(values, i)
-            rows[i, j] = values[i] - (others.max() if len(others) else 0.0)
+    # Another candidate that is the same text (the same wire story indexed twice) is no rival: the
+    # margins are taken over the candidates that share under NEAR_DUPLICATE of its content words.
+    for i, c in enumerate(candidates):
+        rivals = [k for k, o in enumerate(candidates) if k != i and _jaccard(c.vocab, o.vocab) < NEAR_DUPLICATE]
+        for j, col in ((5, 1), (6, 3), (7, 4)):
+            rows[i, j] = rows[i, col] - (rows[rivals, col].max() if rivals else 0.0)
     return rows
 
 
@@ -400,9 +408,9 @@ class Index:
             return []
         docs = [self.doc(int(i)) for i in positions]
         rows = evidence(profile(text), [profile(d.text) for d in docs])
-        conf = confidence(rows)
+        conf = np.where(rows[:, 0] >= CLOSE_COPY, 1.0, confidence(rows))
         out = [Candidate(int(i), d.id, r, float(c)) for i, d, r, c in zip(positions, docs, rows, conf, strict=True)]
-        return sorted(out, key=lambda c: -c.confidence)
+        return sorted(out, key=lambda c: (-c.confidence, -float(c.evidence[0])))
 
     def match(
         self, text: str, *, min_confidence: float = MATCH_MIN_CONFIDENCE, min_similarity: float = 0.0

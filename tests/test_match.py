@@ -378,3 +378,12 @@ def test_damaged_originals_inside_the_index_are_one_line_and_exit_2(tmp_path: Pa
     assert main([command, str(query), "--against", str(path)]) == 2
     out = capsys.readouterr()
     assert out.out == "" and len(out.err.strip().splitlines()) == 1 and "damaged index" in out.err
+
+
+def test_an_original_indexed_twice_still_matches_its_copies() -> None:
+    """The same wire story under two ids is no rival to itself: the copy is matched to one."""
+    ix = _index()
+    ix.add("harbour-again", HARBOUR)
+    r = ix.match(HARBOUR_SPUN)
+    assert r.source_id in ("harbour", "harbour-again") and r.verdict == "rewritten-copy"
+    assert ix.match(HARBOUR).verdict == "verbatim-copy"
