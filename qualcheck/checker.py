@@ -146,7 +146,8 @@ class Checker:
         ]
         model = self.model
         rows = model.rows(analyses)
-        scores = model.predict_rows(rows)
+        style_rows = model.style_rows(analyses) if model.style is not None else None
+        scores = model.predict_rows(rows, style_rows)
         names = model.feature_names
         pushes = model.contributions(rows)
         code_columns = model.code_columns
