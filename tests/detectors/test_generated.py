@@ -113,8 +113,8 @@ FAMILY = "generated"
         ),
         (
             "QC505",
-            "The club won its third title, cementing its place among the league's best.",
-            ["cementing its"],
+            "The club won its third title, solidifying its place among the league's best.",
+            ["solidifying its"],
         ),
         (
             "QC506",
@@ -217,7 +217,7 @@ def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
         ("QC505", "Officers expressed concern about the crowd, she said."),
         pytest.param(
             "QC505",
-            "The figures, he said, highlighted the challenges facing the town. Sales are reflecting demand.",
+            "The figures, he said, highlighted the challenges facing the town. Shares rose, reflecting the results.",
             id="QC505-tail-attributed-or-not-after-a-comma",
         ),
         ("QC505", "The team spent May showcasing the new car, and June demonstrating it to buyers."),
