@@ -49,8 +49,11 @@ def rate(checker: Checker, texts: list[str], n_jobs: int = 1) -> float:
 
 
 def family_shares(checker: Checker, texts: list[str]) -> dict[str, float]:
-    """Each detector family's time as a share of the whole scoring time of the same articles."""
+    """Each detector family's time as a share of the whole scoring time of the same articles, and
+    the style rates' (`style`, what the style stage reads)."""
     from qualcheck.detectors import detectors
+    from qualcheck.features import _sources_and_hedges
+    from qualcheck.style import style_rates
     from qualcheck.text import Doc
 
     t0 = time.perf_counter()
@@ -67,6 +70,10 @@ def family_shares(checker: Checker, texts: list[str]) -> dict[str, float]:
                 pass
             family = fn.__module__.rsplit(".", 1)[1]
             spent[family] = spent.get(family, 0.0) + time.perf_counter() - t
+        named, unnamed, _ = _sources_and_hedges(doc)  # computed for the text statistics anyway
+        t = time.perf_counter()
+        style_rates(doc, named, unnamed)
+        spent["style"] = spent.get("style", 0.0) + time.perf_counter() - t
     return {f: v / total for f, v in sorted(spent.items(), key=lambda kv: -kv[1])}
 
 
@@ -155,7 +162,7 @@ def main() -> int:
     else:
         print(f"  datatrove (4 filters)        {dt:8.0f} articles/s   qualcheck is {qc / dt:.1f}x")
 
-    print("\nshare of scoring time spent in each family's detectors (4 KB articles)")
+    print("\nshare of scoring time spent in each family's detectors and in the style rates (4 KB articles)")
     for family, share in family_shares(checker, four_kb).items():
         print(f"  {family:<12} {share:6.1%}")
 

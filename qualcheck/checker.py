@@ -146,9 +146,18 @@ class Checker:
         ]
         model = self.model
         rows = model.rows(analyses)
-        scores = model.predict_rows(rows)
+        style_rows = model.style_rows(analyses) if model.style is not None else None
+        scores = model.predict_rows(rows, style_rows)
         names = model.feature_names
         pushes = model.contributions(rows)
+        styles: list[dict[str, float]] = [{} for _ in batch]
+        if model.style is not None and style_rows is not None:
+            # what the style stage read and how far it raised the log-odds (`style:push`), beside the features
+            from .style import STYLE_NAMES
+
+            for extra, srow, push in zip(styles, style_rows, model.style.push(style_rows), strict=True):
+                extra.update(zip(STYLE_NAMES, srow.tolist(), strict=True))
+                extra["style:push"] = float(push)
         code_columns = model.code_columns
         return [
             Report(
@@ -156,7 +165,7 @@ class Checker:
                 score=score,
                 threshold=self.threshold,
                 findings=a.findings,
-                features=dict(zip(names, row.tolist(), strict=True)),
+                features={**dict(zip(names, row.tolist(), strict=True)), **styles[k]},
                 model=model.info,
                 text=job.text,
                 title=job.title,

@@ -398,6 +398,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     page_texts: list[str | None] | None = None
     urls: list[str | None] | None = None
     weights: list[int] | None = None
+    style_set: list[tuple[str, int, str]] = []
     if os.path.isdir(args.source):
         examples = training_examples(args.source)
         if not examples:
@@ -409,6 +410,9 @@ def cmd_train(args: argparse.Namespace) -> int:
                 return EXIT_ERROR
             examples += real[0]
             sources = real[1]
+            style, style_sources = _style_set(args.source, args.real)
+            style_set = [(e.text, e.label, e.group) for e in style]
+            sources += style_sources
         texts = [e.text for e in examples]
         y = [e.label for e in examples]
         groups = [e.group for e in examples]
@@ -435,12 +439,25 @@ def cmd_train(args: argparse.Namespace) -> int:
         data_hash=digest,
         sources=sources,
         validate=not args.no_validate,
+        style_set=style_set,
     )
     m.save(model, args.output)
     if "validation" in model.metadata:
         print(json.dumps(model.metadata["validation"], indent=2))
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _style_set(corpora: str, folder: str) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The style model's training set (`trainsets.style_examples`) with corpora/'s machine-written
+    articles on the machine side, and the public files it adds."""
+    from dataclasses import asdict
+
+    from .corpora import read_generated
+    from .trainsets import style_examples
+
+    examples, sources = style_examples(folder, [(g.id, g.text) for g in read_generated(corpora)])
+    return examples, [asdict(s) for s in sources]
 
 
 def _real_examples(folder: str) -> tuple[list[Any], list[dict[str, Any]]] | None:

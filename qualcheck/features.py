@@ -18,6 +18,7 @@ import numpy as np
 
 from .detectors import rules, run_all
 from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs, zipf
+from .style import STYLE_NAMES, style_rates
 from .text import Doc
 from .types import Finding
 
@@ -89,6 +90,7 @@ class Analysis:
     findings: tuple[Finding, ...]
     n_words: int
     stats: tuple[float, ...]
+    style: tuple[float, ...] = ()  # the rates of `qualcheck.style`, in the order of STYLE_NAMES
 
 
 def analyze(text: str, title: str | None = None, page_text: str | None = None, *, url: str | None = None) -> Analysis:
@@ -102,7 +104,11 @@ def analyze(text: str, title: str | None = None, page_text: str | None = None, *
         from .html import Page, page_findings
 
         found = sorted((*found, *page_findings(Page(text, title, page_text), tuple(found))), key=_display_order)
-    return Analysis(tuple(found), doc.n_words, text_stats(doc))
+    sources = _sources_and_hedges(doc)
+    stats = text_stats(doc, sources)
+    # the style rates read English prose: on other text they are all zero, which the style stage skips
+    style = style_rates(doc, *sources[:2]) if not stats[_NOT_ENGLISH_STAT] else (0.0,) * len(STYLE_NAMES)
+    return Analysis(tuple(found), doc.n_words, stats, style)
 
 
 def _display_order(f: Finding) -> tuple[int, int, int]:
@@ -110,8 +116,9 @@ def _display_order(f: Finding) -> tuple[int, int, int]:
     return ({"title": 0, "text": 1}.get(f.field, 2), f.start, f.end)
 
 
-def text_stats(doc: Doc) -> tuple[float, ...]:
-    """Statistics in the order of STAT_NAMES; all zero for a text without words."""
+def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[float, ...]:
+    """Statistics in the order of STAT_NAMES; all zero for a text without words. `sources` are
+    `_sources_and_hedges(doc)` when the caller has them already."""
     text = doc.text
     words = doc.words
     n = len(words)
@@ -130,7 +137,7 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
     alpha_words = doc.long_words
     alpha = sum(map(counts.__getitem__, alpha_words))
     rare = sum(map(counts.__getitem__, alpha_words.difference(freq)))
-    named, unnamed, hedges = _sources_and_hedges(doc)
+    named, unnamed, hedges = _sources_and_hedges(doc) if sources is None else sources
     stats = {
         "stat:mean_word_len": sum(map(len, words)) / n,
         "stat:mean_sentence_words": sum(sent_words) / len(sent_words),

@@ -9,6 +9,7 @@ joblib files you trust: ones you trained.
 from __future__ import annotations
 
 import json
+import math
 import platform
 import warnings
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from typing import Any
 
 from . import __version__
 from .features import Analysis, analyze, feature_matrix, feature_names
+from .style import STYLE_NAMES, StyleStage
 from .types import ModelInfo
 
 MODEL_FORMAT = 1
@@ -106,6 +108,7 @@ class Model:
     metadata: dict[str, Any] = field(default_factory=dict)
     name: str = DEFAULT_MODEL
     linear: Linear | None = None
+    style: StyleStage | None = None  # the style stage (`qualcheck.style`), when trained with one
 
     @property
     def info(self) -> ModelInfo:
@@ -127,17 +130,27 @@ class Model:
     def rows(self, analyses: Sequence[Analysis]) -> Any:
         return feature_matrix(analyses, self.codes)
 
+    def style_rows(self, analyses: Sequence[Analysis]) -> Any:
+        """The style rates of each analysis, one row each."""
+        import numpy as np
+
+        return np.array([a.style for a in analyses], dtype=np.float64).reshape(len(analyses), len(STYLE_NAMES))
+
     def predict(self, analyses: Sequence[Analysis]) -> list[float]:
         """Calibrated content-farm probabilities, one per analysis."""
-        return self.predict_rows(self.rows(analyses)) if analyses else []
+        return self.predict_rows(self.rows(analyses), self.style_rows(analyses)) if analyses else []
 
-    def predict_rows(self, rows: Any) -> list[float]:
+    def predict_rows(self, rows: Any, style_rows: Any = None) -> list[float]:
+        """Probabilities from the feature rows; with `style_rows` (`style_rows()`), raised by the
+        style stage where the model has one."""
         if len(rows) == 0:
             return []
         if self.linear is not None:
             proba = self.linear.proba(rows)
         else:
             proba = self.pipeline.named_steps["clf"].predict_proba(rows)[:, 1]
+        if self.style is not None and style_rows is not None:
+            proba = self.style.combine(proba, style_rows)
         # BLAS may sum in another order for another batch size; six decimals keep a score
         # independent of the batch it was computed in
         return [round(float(p), SCORE_DECIMALS) for p in proba]
@@ -226,12 +239,15 @@ def train(
     data_hash: str = "",
     sources: Sequence[dict[str, Any]] = (),
     validate: bool = True,
+    style_set: Sequence[tuple[str, int, str]] = (),
 ) -> Model:
     """Fit the calibrated pipeline on all data; with `validate`, store grouped-CV scores too.
 
     `page_texts` are the visible texts of the HTML pages examples were extracted from (None for
     plain articles), `urls` their addresses (None when unknown), `weights` how many times each
-    counts (see `cross_validate`); `sources` name the public files the examples came from, with their hashes."""
+    counts (see `cross_validate`); `sources` name the public files the examples came from, with their hashes.
+    With `style_set` (text, label 1 for machine-written, group), a style stage is fitted on it
+    (`qualcheck.style.fit_stage`); its grouped out-of-fold figures go to `metadata["style"]`."""
     import sklearn
 
     titles = titles or [None] * len(texts)
@@ -266,7 +282,26 @@ def train(
         [g for g, w in zip(groups, repeat, strict=True) for _ in range(w)],
     )
     metadata["feature_names"] = [str(n) for n in pipeline.named_steps["features"].get_feature_names_out()]
-    return Model(pipeline, metadata, linear=Linear.from_pipeline(pipeline))
+    model = Model(pipeline, metadata, linear=Linear.from_pipeline(pipeline))
+    if not style_set:
+        return model
+    from .style import fit_stage
+
+    style_analyses = [analyze(t) for t, _, _ in style_set]
+    labels = [label for _, label, _ in style_set]
+    stage, style_oof = fit_stage(model.style_rows(style_analyses), labels, [g for _, _, g in style_set])
+    from .metrics import summary
+
+    use = [math.isfinite(v) for v in style_oof]
+    metadata["style"] = {
+        "n_examples": sum(use),
+        "n_machine": sum(label for label, u in zip(labels, use, strict=True) if u),
+        **summary(
+            [label for label, u in zip(labels, use, strict=True) if u],
+            [1.0 / (1.0 + math.exp(-v)) for v in style_oof if math.isfinite(v)],
+        ),
+    }
+    return Model(pipeline, metadata, linear=model.linear, style=stage)
 
 
 def save(model: Model, path: str | Path) -> None:
@@ -276,11 +311,16 @@ def save(model: Model, path: str | Path) -> None:
         if model.linear is None:
             raise ModelError(f"{path}: only a logistic-regression model can be saved as JSON (use .joblib)")
         blob = {"format": MODEL_FORMAT, "metadata": model.metadata, "linear": model.linear.to_dict()}
+        if model.style is not None:
+            blob["style"] = model.style.to_dict()
         Path(path).write_text(json.dumps(blob, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return
     import joblib
 
-    joblib.dump({"format": MODEL_FORMAT, "pipeline": model.pipeline, "metadata": model.metadata}, path, compress=3)
+    blob = {"format": MODEL_FORMAT, "pipeline": model.pipeline, "metadata": model.metadata}
+    if model.style is not None:
+        blob["style"] = model.style.to_dict()
+    joblib.dump(blob, path, compress=3)
 
 
 def load(path: str | Path | None = None) -> Model:
@@ -320,13 +360,14 @@ def _load_json(path: Path, name: str) -> Model:
         if not isinstance(blob, dict) or blob.get("format") != MODEL_FORMAT:
             raise ValueError(f"format {MODEL_FORMAT} expected")
         linear = Linear.from_dict(blob["linear"])
+        style = StyleStage.from_dict(blob["style"]) if "style" in blob else None
         metadata = dict(blob["metadata"])
         n = len(metadata["feature_names"])
         if linear.coef.ndim != 2 or linear.coef.shape[1] != n or linear.mean.shape != linear.coef.shape:
             raise ValueError("arrays do not match the feature names")
     except Exception as exc:  # truncated, foreign or hand-edited: say so in one line
         raise ModelError(f"{path}: not a qualcheck model ({type(exc).__name__}: {exc})") from None
-    return Model(None, metadata, name, linear)
+    return Model(None, metadata, name, linear, style)
 
 
 def _load_joblib(path: Path, name: str) -> Model:
@@ -347,4 +388,5 @@ def _load_joblib(path: Path, name: str) -> Model:
             "scores may differ (retrain with `qualcheck train`)",
             stacklevel=3,
         )
-    return Model(blob["pipeline"], metadata, name, Linear.from_pipeline(blob["pipeline"]))
+    style = StyleStage.from_dict(blob["style"]) if "style" in blob else None
+    return Model(blob["pipeline"], metadata, name, Linear.from_pipeline(blob["pipeline"]), style)

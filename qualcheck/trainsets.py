@@ -28,6 +28,10 @@ from .features import is_english
 
 CLEAN_PAGES = "clean-pages"
 LLM_REWRITES = "llm-rewrites.jsonl"
+MACHINE_TRANSLATION = "machine-translation.jsonl"
+# WMT reference translations are assembled into documents of this many consecutive segments (as
+# bench/benchmark.py measures them), four documents to a cross-validation group
+WMT_DOC_SEGMENTS = 12
 # the page views and the extracted-body views of the clean pages, as `Example.kind`
 PAGE_EXTRACT = "page-extract"
 PAGE_VISIBLE = "page-visible"
@@ -172,4 +176,66 @@ def real_examples(root: str | Path) -> tuple[list[RealExample], list[Source]]:
         out += examples
         if source is not None:
             sources.append(source)
+    return out, sources
+
+
+@dataclass(frozen=True)
+class StyleExample:
+    """One text of the style model's training set (`qualcheck.style`): label 1 machine-written."""
+
+    id: str
+    text: str
+    label: int
+    group: str
+    source: str
+
+
+def style_examples(
+    root: str | Path, generated: Sequence[tuple[str, str]] = ()
+) -> tuple[list[StyleExample], list[Source]]:
+    """Real human text against real machine text, for the style model. Human: the BBC originals of
+    `llm-rewrites.jsonl`, the honest pages' article bodies, the WMT22 human reference translations
+    (`ref-A`) in documents of consecutive segments. Machine: the four generators' rewrites, and
+    `generated` ((id, text) of corpora/'s machine-written articles). corpora/'s clean articles are
+    machine-written too, so they are on neither side. Groups match `real_examples`'s (pair, site),
+    so a text and its rewrites stay in one fold. Returns the examples and the one file the main
+    training set does not read (the WMT file)."""
+    root = Path(root)
+    out: list[StyleExample] = []
+    sources: list[Source] = []
+    path = root / LLM_REWRITES
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line) if line.strip() else {}
+            if r.get("label") in (0, 1) and isinstance(r.get("text"), str):
+                source = "human-news" if r["label"] == 0 else f"rewrite:{r.get('generator')}"
+                group = f"pair:{r.get('pair') or r['id']}"
+                out.append(StyleExample(f"{LLM_REWRITES}/{r['id']}", collapse(r["text"]), r["label"], group, source))
+    truth_file = root / CLEAN_PAGES / "ground-truth.json"
+    if truth_file.is_file():
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        for key in sorted(truth):
+            body = truth[key].get("articleBody") or ""
+            if (
+                len(body.split()) >= 50
+                and is_english(body)
+                and (root / CLEAN_PAGES / "html" / f"{key}.html.gz").is_file()
+            ):
+                group = "site:" + site_of(truth[key].get("url") or key)
+                out.append(StyleExample(f"{CLEAN_PAGES}/{key[:12]}#body", body, 0, group, "page-body"))
+    path = root / MACHINE_TRANSLATION
+    if path.is_file():
+        refs: dict[str, list[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line) if line.strip() else {}
+            if r.get("system") == "ref-A" and isinstance(r.get("text"), str):
+                refs.setdefault(str(r["pair"]).rsplit("-", 1)[0], []).append(r["text"])
+        for pair, lines in refs.items():
+            for k in range(0, len(lines), WMT_DOC_SEGMENTS):
+                doc = " ".join(lines[k : k + WMT_DOC_SEGMENTS])
+                group = f"wmt:{pair}:{k // (4 * WMT_DOC_SEGMENTS)}"
+                out.append(StyleExample(f"{MACHINE_TRANSLATION}/{pair}/{k}", doc, 0, group, "wmt-reference"))
+        sources.append(Source(MACHINE_TRANSLATION, _sha256([path]), sum(map(len, refs.values()))))
+    for gid, text in generated:
+        out.append(StyleExample(gid, text, 1, gid, "corpora-generated"))
     return out, sources

@@ -14,13 +14,14 @@ import qualcheck
 from qualcheck.detectors import rules
 from qualcheck.types import Report
 
-# Measured with the shipped model of 2026-12 (bench/benchmark.py --skip-oof): 0.56% of the 2,124
-# clean BBC articles flagged, 27.5% of the 200 machine-written ones, ROC AUC 0.910 over both.
+# Measured with the shipped model of 2026-12-07 with its style stage (bench/benchmark.py --skip-oof):
+# 0.42% of the 2,124 clean BBC articles flagged, 48.0% of the 200 machine-written ones, ROC AUC 0.932
+# over both (before the style stage: 0.56%, 27.5%, 0.910).
 # Ceilings and floors are those figures plus or minus the margin stated beside each. Raise a
 # ceiling (or lower a floor) only with a measured reason.
-MAX_CLEAN_FLAGGED = 0.0056 + 0.003  # about six more articles
-MIN_GENERATED_FLAGGED = 0.275 - 0.075  # fifteen fewer of the 200
-MIN_ROC_AUC = 0.910 - 0.02
+MAX_CLEAN_FLAGGED = 0.0042 + 0.003  # about six more articles
+MIN_GENERATED_FLAGGED = 0.48 - 0.075  # fifteen fewer of the 200
+MIN_ROC_AUC = 0.932 - 0.02
 
 # Share of the clean BBC articles on which each code fires (same run); codes absent never fired.
 # Most are that data set's own defects (its `Â£`, labels dropped by its extractor, misspellings).

@@ -75,7 +75,7 @@ def test_pipeline_noise_changes_text_without_attribution_damage() -> None:
 
 
 def test_stock_noise_is_one_stock_phrase_and_only_where_allowed() -> None:
-    from qualcheck.corrupt import _FILLER
+    from qualcheck.corrupt.generated import FILLER as _FILLER
 
     for line in _FILLER:  # the odd stock phrase of professional copy, not an assistant's pile of them
         assert len([f for f in run_all(Doc(line)) if f.code == "QC505"]) == 1, line
@@ -99,3 +99,17 @@ def test_examples_are_balanced_and_grouped() -> None:
         assert sum(e.label for e in mine) == 6
         assert sum(1 - e.label for e in mine) == 6
         assert all(e.damages for e in mine if e.label == 1)
+
+
+def test_pool_order_follows_the_families_not_the_import_order() -> None:
+    """A seed reproduces a variant only if the pool order is fixed: family by family, as listed."""
+    from qualcheck.corrupt import FAMILIES
+    from qualcheck.corrupt.base import _REGISTRY
+
+    ranks = [_REGISTRY[k][0] for k in KINDS]
+    assert ranks == sorted(ranks)
+    assert {FAMILIES[r] for r in ranks} == set(FAMILIES)
+    with pytest.raises(ValueError, match="registered twice"):
+        from qualcheck.corrupt.base import damage
+
+        damage("split-name")(lambda text, ctx: [])

@@ -44,13 +44,15 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
     hash, same public files, same scores."""
     from dataclasses import asdict
 
-    from qualcheck.trainsets import real_examples
+    from qualcheck.corpora import read_generated
+    from qualcheck.trainsets import real_examples, style_examples
 
     real, sources = real_examples(require(TRAIN))
+    style, style_sources = style_examples(TRAIN, [(g.id, g.text) for g in read_generated(ROOT / "corpora")])
     examples = examples + real
     shipped = m.load()
     assert data_hash(examples) == shipped.metadata["training_data_sha256"]
-    assert [asdict(s) for s in sources] == shipped.metadata["sources"]
+    assert [asdict(s) for s in (*sources, *style_sources)] == shipped.metadata["sources"]
     rebuilt = m.train(
         [e.text for e in examples],
         [e.label for e in examples],
@@ -59,6 +61,7 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
         page_texts=[getattr(e, "page_text", None) for e in examples],
         urls=[e.url or None for e in examples],
         weights=[e.weight for e in examples],
+        style_set=[(e.text, e.label, e.group) for e in style],
     )
     # the validation figures the file records are what grouped CV gives now (a floor on a stale
     # figure would guard nothing)
@@ -73,6 +76,11 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
 
     for name, value in rebuilt.linear.to_dict().items():  # equal up to the order BLAS sums in
         assert np.allclose(value, shipped.linear.to_dict()[name], rtol=1e-9, atol=1e-12), name
+    assert rebuilt.style is not None and shipped.style is not None
+    for name, value in rebuilt.style.to_dict().items():
+        if name != "names":
+            assert np.allclose(value, shipped.style.to_dict()[name], rtol=1e-9, atol=1e-12), name
+    assert rebuilt.metadata["style"] == shipped.metadata["style"]
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +114,38 @@ def test_json_and_joblib_files_round_trip(small: m.Model, tmp_path: Path) -> Non
         loaded = m.load(tmp_path / name)
         assert loaded.predict(analyses) == small.predict(analyses)
         assert loaded.metadata == small.metadata
+
+
+def test_a_style_stage_round_trips_and_only_raises_scores(examples: list, tmp_path: Path) -> None:
+    """A model with a style stage saves it as plain arrays in JSON (and in joblib files), loads it
+    back scoring the same, and the stage never lowers the main classifier's score. The style set
+    here (corpora/'s machine-written articles against its other articles) only exercises the
+    mechanics."""
+    from qualcheck.corpora import read_articles, read_generated
+    from qualcheck.features import analyze
+
+    part = examples[:400]
+    style_set = [(a.text, 0, a.id) for a in read_articles(ROOT / "corpora")[:60]]
+    style_set += [(g.text, 1, g.id) for g in read_generated(ROOT / "corpora")[:60]]
+    model = m.train(
+        [e.text for e in part], [e.label for e in part], [e.group for e in part], validate=False, style_set=style_set
+    )
+    assert model.style is not None and model.metadata["style"]["n_examples"] == 120
+    analyses = [analyze(t) for t in (*SAMPLES, style_set[-1][0], style_set[0][0])]
+    with_style = model.predict(analyses)
+    main_only = model.predict_rows(model.rows(analyses))
+    assert all(a >= b for a, b in zip(with_style, main_only, strict=True))
+    assert with_style != main_only  # the machine-written article is raised
+    for name in ("m.json", "m.joblib"):
+        m.save(model, tmp_path / name)
+        loaded = m.load(tmp_path / name)
+        assert loaded.style is not None
+        assert loaded.predict(analyses) == with_style
+    blob = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    blob["style"]["names"] = blob["style"]["names"][:-1]
+    (tmp_path / "stale.json").write_text(json.dumps(blob), encoding="utf-8")
+    with pytest.raises(m.ModelError):
+        m.load(tmp_path / "stale.json")
 
 
 def test_a_joblib_model_loads_in_a_fresh_process(small: m.Model, tmp_path: Path) -> None:

@@ -149,6 +149,20 @@ _SENTENCE_START = r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))"
 _STOCK_OPENER_RE = Caseless(
     _SENTENCE_START + r"(?:additionally|notably),", re.MULTILINE, anchors=("additionally,", "notably,")
 )
+# The participial verdict tail: a sentence's fact followed by `, highlighting the ...`, `, underscoring
+# the ...`. In the training data it ends 1% to 12% of each generator's rewrites (GPT-3-Turbo 12%,
+# Gemini 10%) and 1.4% of corpora/'s machine-written articles, and none of the 200 BBC originals, the
+# 179 honest page bodies or the 323 WMT reference documents. Only participles seen in the rewrites and
+# never in that human text are listed: `, reflecting the` is business news (`shares rose, reflecting
+# the ...`). Reporters attribute such a verdict (`which, he said, highlighted the ...`).
+_TAIL_VERBS = (
+    "highlighting", "underscoring", "emphasizing", "emphasising", "showcasing", "signaling", "signalling",
+    "demonstrating", "illustrating", "solidifying",
+)  # fmt: skip
+_VERDICT_TAIL_RE = Caseless(
+    r"(?<=, )(?:further )?(?:" + "|".join(_TAIL_VERBS) + r") (?:the|a|an|his|her|their|its|how)\b",
+    anchors=(*(f", {v} " for v in _TAIL_VERBS), ", further "),
+)
 
 # Scaffolding: what a page written to a template keeps besides its phrases. Each tuple lists the
 # alternatives of one pattern (each is tested to match), and every alternative was checked on the
@@ -299,8 +313,12 @@ def spintax(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def stock_phrases(doc: Doc) -> Iterator[Finding]:
-    yield from (finding(STOCK, *m.span()) for m in _STOCK_RE.finditer(doc))
+    found = [m.span() for m in _STOCK_RE.finditer(doc)]
+    yield from (finding(STOCK, *span) for span in found)
     yield from (finding(STOCK, *m.span()) for m in _STOCK_OPENER_RE.finditer(doc))
+    for m in _VERDICT_TAIL_RE.finditer(doc):  # not where a stock phrase (`emphasizing the importance of`) was
+        if not any(s < m.end() and m.start() < e for s, e in found):
+            yield finding(STOCK, *m.span())
 
 
 @detector

@@ -102,6 +102,21 @@ FAMILY = "generated"
         ),
         ("QC505", "The report underscores the urgent need for housing.", ["underscores the urgent need"]),
         (
+            "QC505",
+            "The mill closed in May, highlighting the challenges facing the town.",
+            ["highlighting the"],
+        ),
+        (
+            "QC505",
+            "Turnout fell to 31%, further underscoring how little the race mattered to voters.",
+            ["further underscoring how"],
+        ),
+        (
+            "QC505",
+            "The club won its third title, solidifying its place among the league's best.",
+            ["solidifying its"],
+        ),
+        (
             "QC506",
             "Council approves budget\n\nThe council approved the budget.\n\nKey Takeaways\n\nTaxes rise 2%.",
             ["Key Takeaways"],
@@ -200,6 +215,12 @@ def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
             id="QC505-connectives-mid-sentence",
         ),
         ("QC505", "Officers expressed concern about the crowd, she said."),
+        pytest.param(
+            "QC505",
+            "The figures, he said, highlighted the challenges facing the town. Shares rose, reflecting the results.",
+            id="QC505-tail-attributed-or-not-after-a-comma",
+        ),
+        ("QC505", "The team spent May showcasing the new car, and June demonstrating it to buyers."),
         pytest.param(
             "QC507",
             "Sales rose 4% in December.\n\nOverall, the retailer sold 12m items, up from 10m.\n\n"

@@ -1,0 +1,56 @@
+"""The damage generator: content-farm variants of clean articles, with the span of every damage.
+
+No corpus of real spun pages can be had, so qualcheck learns from damage it applies itself. Each
+damage kind finds the places in an article where it can act (a reporting clause, a closing quote,
+the end of the text), picks one with a seeded generator and records where the damage landed in
+the new text, so evaluation can compare detector spans with the truth.
+
+One module a family of damage, as with the detectors: adding a kind is one decorated function in
+its family's module (`@damage("kind")` from `base`) plus its tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .base import FAMILIES, Damage, Finder, Intensity, Variant, registered
+from .boilerplate import TAIL_KINDS
+from .generate import INTENSITY_RANGE, NOISE_KINDS, NOISE_ONLY, all_kinds, corrupt, pipeline_noise
+from .noise import respell
+from .page import TITLE_KINDS
+
+# Each family module registers its kinds when imported (base.FAMILIES gives their pool order).
+for _family in FAMILIES:
+    importlib.import_module(f"{__name__}.{_family}")
+
+KINDS: dict[str, Finder] = registered()
+ALL_KINDS: tuple[str, ...] = all_kinds()
+# Families of kinds, for training and measuring each in isolation.
+KIND_FAMILIES: dict[str, tuple[str, ...]] = {
+    "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
+    "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
+    "boilerplate": ("markup", "mojibake", *TAIL_KINDS),
+    "rewrite": ("entity-drift", "tortured-phrase", "literal-translation", "spliced-paragraph"),
+    "generated": ("assistant-leftover", "placeholder", "markdown", "spintax"),
+    "page": TITLE_KINDS,
+}
+PROSE_KINDS: tuple[str, ...] = KIND_FAMILIES["rewrite"] + ("doubled-verb", "split-name")
+
+__all__ = [
+    "ALL_KINDS",
+    "FAMILIES",
+    "INTENSITY_RANGE",
+    "KINDS",
+    "KIND_FAMILIES",
+    "NOISE_KINDS",
+    "NOISE_ONLY",
+    "PROSE_KINDS",
+    "TAIL_KINDS",
+    "TITLE_KINDS",
+    "Damage",
+    "Intensity",
+    "Variant",
+    "corrupt",
+    "pipeline_noise",
+    "respell",
+]
