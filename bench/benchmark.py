@@ -127,46 +127,34 @@ def machine_and_human_text(args: argparse.Namespace) -> None:
         print(f"{name:<34} {n:>6} {sum(r.flagged for r in reports) / n:>8.2%} {mean:>6.3f}")
 
 
-WMT_DOC_SEGMENTS = 8
-
-
-def wmt_documents(path: Path, size: int = WMT_DOC_SEGMENTS) -> dict[str, list[tuple[str, str]]]:
-    """WMT22 segments joined into documents of `size` consecutive lines of one language pair,
-    aligned across systems: per system, (language pair, text) in the same order for every system,
-    so the k-th document of a machine translation and of the human reference hold the same
-    sentences."""
-    lines: dict[str, dict[str, dict[int, str]]] = {}  # system -> language pair -> line -> text
-    for raw in path.open(encoding="utf-8"):
-        rec = json.loads(raw)
-        lang, line = rec["pair"].rsplit("-", 1)
-        lines.setdefault(rec["system"], {}).setdefault(lang, {})[int(line)] = rec["text"]
-    out: dict[str, list[tuple[str, str]]] = {}
-    for system, by_lang in lines.items():
-        for lang in sorted(by_lang):
-            numbers = sorted(by_lang[lang])
-            for k in range(0, len(numbers), size):
-                text = " ".join(by_lang[lang][n] for n in numbers[k : k + size])
-                out.setdefault(system, []).append((lang, text))
-    return out
-
-
 def machine_translation_pairs(args: argparse.Namespace) -> None:
     """Each online MT system's document against the human reference translation of the same 8
     sentences: the share of pairs in which the machine translation scores higher, per system and
     source language (a tie counts as a loss). Chance is 0.5; the shipped model is trained on none
-    of these documents unless its metadata names machine-translation.jsonl among its sources."""
-    path = Path(args.train_dir) / "machine-translation.jsonl"
+    of these documents unless its metadata names machine-translation.jsonl among its sources (the
+    shipped model is trained on one system's translation of each document and the reference: the
+    out-of-fold figures below are the honest ones then)."""
+    from qualcheck.trainsets import MACHINE_TRANSLATION, WMT_REFERENCE, wmt_documents
+
+    path = Path(args.train_dir) / MACHINE_TRANSLATION
     if not path.is_file():
         return
     docs = wmt_documents(path)
-    reference = "ref-A"
-    if reference not in docs:
+    if WMT_REFERENCE not in docs:
         return
     checker = Checker(args.model, args.threshold)
     scores = {s: [r.score for r in checker.score_many({"text": t} for _, t in d)] for s, d in docs.items()}
+    print(f"\nWMT22 machine translation against the human reference, shipped model:")
+    _pairs_table(docs, scores, args.threshold)
+
+
+def _pairs_table(docs: dict[str, list[tuple[str, str]]], scores: dict[str, list[float]], threshold: float) -> None:
+    """Per system and source language, the share of documents scoring above the human reference's."""
+    from qualcheck.trainsets import WMT_DOC_SEGMENTS
+
+    reference = "ref-A"
     langs = sorted({lang for lang, _ in docs[reference]})
-    print(f"\nWMT22 machine translation against the human reference, documents of {WMT_DOC_SEGMENTS} segments:")
-    print("share of pairs in which the machine translation scores higher")
+    print(f"documents of {WMT_DOC_SEGMENTS} segments; share of pairs in which the machine translation scores higher")
     print(f"{'system':<12} " + " ".join(f"{lang:>8}" for lang in langs) + f" {'all':>8} {'n':>6} {'flagged':>8}")
     for system in sorted(s for s in docs if s != reference):
         cells = []
@@ -174,10 +162,37 @@ def machine_translation_pairs(args: argparse.Namespace) -> None:
             idx = [i for i, (lg, _) in enumerate(docs[reference]) if lang is None or lg == lang]
             wins = sum(scores[system][i] > scores[reference][i] for i in idx)
             cells.append(f"{wins / max(1, len(idx)):>8.3f}")
-        flagged = sum(x >= args.threshold for x in scores[system]) / len(scores[system])
+        flagged = sum(x >= threshold for x in scores[system]) / len(scores[system])
         print(f"{system:<12} {' '.join(cells)} {len(scores[system]):>6} {flagged:>8.2%}")
-    ref_flagged = sum(x >= args.threshold for x in scores[reference]) / len(scores[reference])
+    ref_flagged = sum(x >= threshold for x in scores[reference]) / len(scores[reference])
     print(f"{reference:<12} (human reference) flagged {ref_flagged:.2%} of {len(scores[reference])}")
+
+
+def machine_translation_out_of_fold(args: argparse.Namespace, fold_models: list[tuple[Any, set[str]]]) -> None:
+    """When the training set holds the WMT22 pairs: every system's document scored by the fold model
+    that never saw that document (its reference nor any system's translation of it)."""
+    from qualcheck.features import analyze
+    from qualcheck.trainsets import MACHINE_TRANSLATION, WMT_REFERENCE, wmt_documents, wmt_group
+
+    path = Path(args.train_dir) / MACHINE_TRANSLATION
+    if not path.is_file():
+        return
+    docs = wmt_documents(path)
+    groups: list[str] = []
+    counters: dict[str, int] = {}
+    for lang, _ in docs[WMT_REFERENCE]:
+        counters[lang] = counters.get(lang, -1) + 1
+        groups.append(wmt_group(lang, counters[lang]))
+    model_of = {g: pipe for pipe, held in fold_models for g in held}
+    if not all(g in model_of for g in groups):
+        return  # the pairs are not in this training set
+    scores: dict[str, list[float]] = {}
+    for system, d in docs.items():
+        scores[system] = [
+            float(model_of[g].predict_proba([analyze(text)])[0, 1]) for g, (_, text) in zip(groups, d, strict=True)
+        ]
+    print("\nWMT22 machine translation against the human reference, out of fold (no model saw the document):")
+    _pairs_table(docs, scores, args.threshold)
 
 
 def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
@@ -197,10 +212,16 @@ def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
     print(f"\nout of fold, grouped by site: {len(examples)} training examples, sources {[s.path for s in sources]}")
     t0 = time.perf_counter()
     analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None), url=e.url or None) for e in examples]
+    fold_models: list[tuple[Any, set[str]]] = []
     oof = cross_validate(
-        analyses, [e.label for e in examples], [e.group for e in examples], weights=[e.weight for e in examples]
+        analyses,
+        [e.label for e in examples],
+        [e.group for e in examples],
+        weights=[e.weight for e in examples],
+        fold_models=fold_models,
     )
     print(f"({time.perf_counter() - t0:.0f} s)")
+    machine_translation_out_of_fold(args, fold_models)
     views = flagged_by_tag(oof, [e.kind for e in examples], args.threshold)
     print(f"{'view':<20} {'label':>5} {'n':>6} {'flagged':>8} {'mean':>6}")
     labels = {e.kind: e.label for e in examples}
