@@ -28,7 +28,7 @@ from rapidfuzz.fuzz import ratio
 from ..lexicon import STOPWORDS, SpunForm, fold, spun_index, zipf
 from ..text import Doc
 from ..types import Finding
-from . import Caseless, detector, finding, rule
+from . import detector, finding, rule
 
 DRIFT = rule(
     "QC401",
@@ -309,50 +309,96 @@ _IRREGULAR = (
     "hidden|ridden|felt|heard|meant|read|run|sat|stood|taught|understood|withdrawn|undertaken|overtaken"
 )
 # `would have met yesterday` and `is said to have died on Monday` are English: a modal or `to`
-# before the auxiliary makes it no present perfect
-_NO_MODAL = "".join(f"(?<!\\b{m} )" for m in ("would", "could", "should", "might", "must", "may", "will", "to"))
-_TENSE_RE = Caseless(
-    rf"{_NO_MODAL}\b(?:has|have)\s+(?:(?:not|already|also|just|officially|reportedly)\s+)?(?:been\s+)?"
+# before the auxiliary makes it no present perfect (checked on the word before the match)
+_NOT_PERFECT = frozenset({"would", "could", "should", "might", "must", "may", "will", "to"})
+# Each pattern starts with a literal, which the regex engine finds fast; the word boundary before
+# it is checked on the match.
+_TENSE_RE = re.compile(
+    rf"ha(?:s|ve)\s+(?:(?:not|already|also|just|officially|reportedly)\s+)?(?:been\s+)?"
     rf"(?:[a-z]+ed|{_IRREGULAR})\s+(?:on\s+)?"
     rf"(?:{_WEEKDAY}(?![’'\w])(?!\s+(?:to|through|and|or|till|until)\b|\s*[-–])"
     rf"|yesterday(?![’'\w])|last\s+(?:week|month|year|night|weekend|{_WEEKDAY})(?![’'\w])"
-    rf"|{_NUMBER}\s+(?:days|weeks|months|years)\s+ago\b)",
-    anchors=("day", "last ", " ago"),
+    rf"|{_NUMBER}\s+(?:days|weeks|months|years)\s+ago\b)"
 )
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday last ago".split())
 _SPEAKER = (
     r"(?:spokes(?:person|man|woman)|minister|president|chancellor|mayor|director|official|officials|ministry|"
     r"government|police|prosecutors?|governor|secretary|premier|leader|chief|ceo|coach|manager|authorities|"
     r"agency|commissioner|ambassador|senator|chairman|chairwoman|spokespeople|representative|lawyer|attorney)"
 )
-# after a comma, a closing quote or `as`: a compound speech verb, then its subject (a role, or a
-# capitalised name) that ends the clause. `Smith, 45, has said the company will ...` goes on with a
-# verb, so it is no inversion.
+# after a comma, a closing quote or `as` (checked on the match): a compound speech verb, then its
+# subject (a role, or a capitalised name) that ends the clause. `Smith, 45, has said the company
+# will ...` goes on with a verb, so it is no inversion.
 _ATTRIBUTION_RE = re.compile(
-    r"(?:(?<=[,\"”] )|(?<=[,\"”])|(?<=\b[Aa]s ))(?i:has|have)\s+"
+    r"ha(?:s|ve)\s+"
     r"(?i:said|declared|indicated|stated|announced|explained|added|affirmed|assured|underlined|stressed|"
     r"specified|confirmed|recalled|noted|estimated|insisted)\s+"
     rf"(?:(?i:(?:the|his|her|their|its)\s+(?:[a-z\-]+\s+){{0,2}}?{_SPEAKER}s?)|(?:[A-Z][\w’'\-]+\s+){{0,2}}[A-Z][\w’'\-]+)"
     r"(?=\s*[.,;:!?]|\s+(?i:to\s+(?:the\s+)?(?:press|media|reporters|journalists)|in\s+an?\s+(?:statement|interview)"
     rf"|on\s+{_WEEKDAY})\b)"
 )
-_PHRASE_RE = Caseless(
-    rf"\bsince\s+(?:a\s+few\s+|some\s+)?{_NUMBER}\s+(?:years|months|weeks|days|decades)\b"
-    r"(?!\s+(?:ago|after|before|earlier|later|of)\b)"
-    r"|\bsince\s+a\s+long\s+time\b"
-    rf"|\bin\s+the\s+(?:morning|afternoon|evening|night)\s+of\s+(?:{_WEEKDAY}|{_MONTH}|\d|last\b|this\b)"
-    rf"|(?<!this )\bthe\s+past\s+{_WEEKDAY}\b"
-    r"|\bof\s+the\s+foreign\s+affairs\b(?!\s+(?:ministry|committee|department|council|office|minister)\b)",
-    anchors=("since ", " of ", "the past ", "foreign affairs"),
+_ATTRIBUTION_BEFORE = re.compile(r"(?:[,\"”]\s?|\b[Aa]s\s)$")
+_SPEECH_WORDS = frozenset(
+    "said declared indicated stated announced explained added affirmed assured underlined stressed specified "
+    "confirmed recalled noted estimated insisted".split()
 )
+# (literal that every match contains, pattern)
+_PHRASES = (
+    (
+        "since ",
+        re.compile(
+            rf"since\s+(?:a\s+few\s+|some\s+)?{_NUMBER}\s+(?:years|months|weeks|days|decades)\b"
+            r"(?!\s+(?:ago|after|before|earlier|later|of)\b)|since\s+a\s+long\s+time\b"
+        ),
+    ),
+    (
+        "in the ",
+        re.compile(rf"in\s+the\s+(?:morning|afternoon|evening|night)\s+of\s+(?:{_WEEKDAY}|{_MONTH}|\d|last\b|this\b)"),
+    ),
+    ("the past ", re.compile(rf"the\s+past\s+{_WEEKDAY}\b")),
+    (
+        "foreign affairs",
+        re.compile(r"of\s+the\s+foreign\s+affairs\b(?!\s+(?:ministry|committee|department|council|office|minister)\b)"),
+    ),
+)
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: re.Pattern[str], flags: int) -> re.Pattern[str]:
+    return pattern if not flags else re.compile(pattern.pattern, flags)
+
+
+def _word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = text[max(0, pos - 12) : pos].split()
+    return before[-1].lower() if before else ""
 
 
 @detector
 def translation_calques(doc: Doc) -> Iterator[Finding]:
-    for m in _TENSE_RE.finditer(doc):
-        yield finding(CALQUE_TENSE, *m.span())
-    low = doc.lower if doc.lower is not None else doc.text.lower()
-    if "has " in low or "have " in low:
-        for m in _ATTRIBUTION_RE.finditer(doc.text):
-            yield finding(CALQUE_ATTRIBUTION, *m.span())
-    for m in _PHRASE_RE.finditer(doc):
-        yield finding(CALQUE_PHRASE, *m.span())
+    """Three kinds of calque; each pattern runs only when the words it needs are in the article."""
+    text = doc.text
+    # the lower-cased text keeps the offsets (else, rarely, the patterns run on the text as it is,
+    # ignoring case)
+    low = doc.lower if doc.lower is not None else text
+    flags = 0 if doc.lower is not None else re.IGNORECASE
+    lowered = doc.lower if doc.lower is not None else text.lower()  # for literal checks only
+    counts = doc.counts
+    if ("has" in counts or "have" in counts) and not _TIME_WORDS.isdisjoint(counts):
+        for m in _compiled(_TENSE_RE, flags).finditer(low):
+            if _word_start(low, m.start()) and _word_before(low, m.start()) not in _NOT_PERFECT:
+                yield finding(CALQUE_TENSE, *m.span())
+    if ("has" in counts or "have" in counts) and not _SPEECH_WORDS.isdisjoint(counts):
+        for m in _ATTRIBUTION_RE.finditer(text):
+            if _word_start(text, m.start()) and _ATTRIBUTION_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                yield finding(CALQUE_ATTRIBUTION, *m.span())
+    for literal, pattern in _PHRASES:
+        if literal in lowered:
+            for m in _compiled(pattern, flags).finditer(low):
+                if _word_start(low, m.start()) and not (
+                    literal == "the past " and text[max(0, m.start() - 5) : m.start()].lower() == "this "
+                ):
+                    yield finding(CALQUE_PHRASE, *m.span())
