@@ -6,7 +6,10 @@
 1. The public benchmark files (never trained on). Per file: articles, share scored at or above the
    threshold, mean score, articles per second; then the share of articles on which each finding code
    fires, one column per file; then ROC AUC over all files together when both labels are present.
-2. Text never trained on: the four generators' LLM rewrites and WMT22 human reference documents.
+2. Text never trained on, the four generators' LLM rewrites, and WMT22 human reference documents.
+   Then real machine translation against the human translation of the same sentences: WMT22
+   documents of 8 consecutive segments, the share of pairs in which each online system's document
+   scores above the human reference's (issue 14 asks for 60% or more per system).
 3. The real honest pages of the training folder (`clean-pages/`), which the shipped model is also
    trained on: so they are scored out of fold, grouped by site (the training procedure of
    `qualcheck train corpora/ --real DIR` repeated five times, each time without a fifth of the
@@ -43,6 +46,7 @@ def main() -> int:
     args = ap.parse_args()
     benchmark_files(args)
     machine_and_human_text(args)
+    machine_translation_pairs(args)
     if not args.skip_oof:
         clean_pages_out_of_fold(args)
     return 0
@@ -91,9 +95,11 @@ def benchmark_files(args: argparse.Namespace) -> None:
 
 
 def machine_and_human_text(args: argparse.Namespace) -> None:
-    """Text the shipped model never learned from: the four generators' LLM rewrites of BBC news
-    (llm-rewrites.jsonl; only their human originals are trained on), and the WMT22 human reference
-    translations assembled into documents of 12 sentences. Share flagged per source."""
+    """The four generators' LLM rewrites of BBC news (llm-rewrites.jsonl; only their human
+    originals are trained on), and the WMT22 human reference translations assembled into documents
+    of 12 sentences (the shipped model learns from the same sentences in documents of 8: their
+    out-of-fold share is in the machine-translation table of the out-of-fold section). Share
+    flagged per source."""
     checker = Checker(args.model, args.threshold)
     groups: dict[str, list[dict[str, str]]] = {}
     rewrites = Path(args.train_dir) / "llm-rewrites.jsonl"
@@ -114,13 +120,81 @@ def machine_and_human_text(args: argparse.Namespace) -> None:
         ]
     if not groups:
         return
-    print("\nnever trained on: share flagged")
+    print("\nLLM rewrites (never trained on) and WMT22 references in documents of 12: share flagged")
     print(f"{'source':<34} {'n':>6} {'flagged':>8} {'mean':>6}")
     for name, recs in groups.items():
         reports = list(checker.score_many(recs))
         n = len(reports)
         mean = sum(r.score for r in reports) / n
         print(f"{name:<34} {n:>6} {sum(r.flagged for r in reports) / n:>8.2%} {mean:>6.3f}")
+
+
+def machine_translation_pairs(args: argparse.Namespace) -> None:
+    """Each online MT system's document against the human reference translation of the same 8
+    sentences: the share of pairs in which the machine translation scores higher, per system and
+    source language (a tie counts as a loss). Chance is 0.5; the shipped model is trained on none
+    of these documents unless its metadata names machine-translation.jsonl among its sources (the
+    shipped model is trained on one system's translation of each document and the reference: the
+    out-of-fold figures below are the honest ones then)."""
+    from qualcheck.trainsets import MACHINE_TRANSLATION, WMT_REFERENCE, wmt_documents
+
+    path = Path(args.train_dir) / MACHINE_TRANSLATION
+    if not path.is_file():
+        return
+    docs = wmt_documents(path)
+    if WMT_REFERENCE not in docs:
+        return
+    checker = Checker(args.model, args.threshold)
+    scores = {s: [r.score for r in checker.score_many({"text": t} for _, t in d)] for s, d in docs.items()}
+    print("\nWMT22 machine translation against the human reference, shipped model:")
+    _pairs_table(docs, scores, args.threshold)
+
+
+def _pairs_table(docs: dict[str, list[tuple[str, str]]], scores: dict[str, list[float]], threshold: float) -> None:
+    """Per system and source language, the share of documents scoring above the human reference's."""
+    from qualcheck.trainsets import WMT_DOC_SEGMENTS
+
+    reference = "ref-A"
+    langs = sorted({lang for lang, _ in docs[reference]})
+    print(f"documents of {WMT_DOC_SEGMENTS} segments; share of pairs in which the machine translation scores higher")
+    print(f"{'system':<12} " + " ".join(f"{lang:>8}" for lang in langs) + f" {'all':>8} {'n':>6} {'flagged':>8}")
+    for system in sorted(s for s in docs if s != reference):
+        cells = []
+        for lang in [*langs, None]:
+            idx = [i for i, (lg, _) in enumerate(docs[reference]) if lang is None or lg == lang]
+            wins = sum(scores[system][i] > scores[reference][i] for i in idx)
+            cells.append(f"{wins / max(1, len(idx)):>8.3f}")
+        flagged = sum(x >= threshold for x in scores[system]) / len(scores[system])
+        print(f"{system:<12} {' '.join(cells)} {len(scores[system]):>6} {flagged:>8.2%}")
+    ref_flagged = sum(x >= threshold for x in scores[reference]) / len(scores[reference])
+    print(f"{reference:<12} (human reference) flagged {ref_flagged:.2%} of {len(scores[reference])}")
+
+
+def machine_translation_out_of_fold(args: argparse.Namespace, fold_models: list[tuple[Any, set[str]]]) -> None:
+    """When the training set holds the WMT22 pairs: every system's document scored by the fold model
+    that never saw that document (its reference nor any system's translation of it)."""
+    from qualcheck.features import analyze
+    from qualcheck.trainsets import MACHINE_TRANSLATION, WMT_REFERENCE, wmt_documents, wmt_group
+
+    path = Path(args.train_dir) / MACHINE_TRANSLATION
+    if not path.is_file():
+        return
+    docs = wmt_documents(path)
+    groups: list[str] = []
+    counters: dict[str, int] = {}
+    for lang, _ in docs[WMT_REFERENCE]:
+        counters[lang] = counters.get(lang, -1) + 1
+        groups.append(wmt_group(lang, counters[lang]))
+    model_of = {g: pipe for pipe, held in fold_models for g in held}
+    if not all(g in model_of for g in groups):
+        return  # the pairs are not in this training set
+    scores: dict[str, list[float]] = {}
+    for system, d in docs.items():
+        scores[system] = [
+            float(model_of[g].predict_proba([analyze(text)])[0, 1]) for g, (_, text) in zip(groups, d, strict=True)
+        ]
+    print("\nWMT22 machine translation against the human reference, out of fold (no model saw the document):")
+    _pairs_table(docs, scores, args.threshold)
 
 
 def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
@@ -140,13 +214,19 @@ def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
     print(f"\nout of fold, grouped by site: {len(examples)} training examples, sources {[s.path for s in sources]}")
     t0 = time.perf_counter()
     analyses = [analyze(e.text, e.title or None, getattr(e, "page_text", None), url=e.url or None) for e in examples]
+    fold_models: list[tuple[Any, set[str]]] = []
     oof = cross_validate(
-        analyses, [e.label for e in examples], [e.group for e in examples], weights=[e.weight for e in examples]
+        analyses,
+        [e.label for e in examples],
+        [e.group for e in examples],
+        weights=[e.weight for e in examples],
+        fold_models=fold_models,
     )
     print(f"({time.perf_counter() - t0:.0f} s)")
     style = Checker(args.model, args.threshold).model.style
     if style is not None:
         oof = style_out_of_fold(args, examples, analyses, oof, style)
+    machine_translation_out_of_fold(args, fold_models)
     views = flagged_by_tag(oof, [e.kind for e in examples], args.threshold)
     print(f"{'view':<20} {'label':>5} {'n':>6} {'flagged':>8} {'mean':>6}")
     labels = {e.kind: e.label for e in examples}

@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--real",
         metavar="DIR",
-        help="also learn from public data laid out as shared/train (clean-pages/, llm-rewrites.jsonl)",
+        help="also learn from public data laid out as shared/train (clean-pages/, llm-rewrites.jsonl, machine-translation.jsonl)",
     )
     t.add_argument("--label-field", default="label")
     t.add_argument("--group-field", default=None, help="JSONL field that groups variants of one original")
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--real",
         metavar="DIR",
-        help="also learn from public data laid out as shared/train (clean-pages/, llm-rewrites.jsonl)",
+        help="also learn from public data laid out as shared/train (clean-pages/, llm-rewrites.jsonl, machine-translation.jsonl)",
     )
     v.add_argument("--threshold", "-t", type=_probability, default=DEFAULT_THRESHOLD)
     v.add_argument("--label-field", default="label")

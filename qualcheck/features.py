@@ -35,6 +35,8 @@ STAT_NAMES: tuple[str, ...] = (
     "stat:hedges_per_k",
     "stat:rare_word_share",
     "stat:not_english",
+    "stat:translationese_per_k",
+    "stat:commas_per_k",
 )
 # Generated news paraphrases instead of quoting, cites "officials" and "experts" instead of people,
 # and hedges; professional copy names its sources. (Sentence-length rhythm, connectives at sentence
@@ -55,6 +57,16 @@ _ACCORDING_TO_THE = frozenset("report study statement".split())
 _HEDGE_WORDS = frozenset("could may might potentially likely possibly".split())
 _HEDGE_BEFORE_TO = frozenset("expected appear appears seem seems".split())
 _TRIGGERS = _SPEECH_WORDS | _UNNAMED_SUBJECTS | _HEDGE_WORDS | _HEDGE_BEFORE_TO | {"according"}
+# Machine translation, measured against human translations of the same sentences (WMT22, German
+# and Chinese sources, five online systems): it carries the source's connectives and intensifiers
+# over one for one (`also`, `very`, `in addition`, `due to`, `currently`, `particularly`), so it
+# uses more of them than a translator who restructures the sentence does (in 52 to 59% of
+# 8-sentence documents more, in 11 to 15% fewer), and more commas (66 to 72% of documents).
+# Neither is evidence alone (news uses both); the model weighs them beside the rest.
+_TRANSLATIONESE_WORDS = frozenset("also very currently particularly completely therefore".split())
+_TRANSLATIONESE_PHRASES = re.compile(
+    r"\b(?:in addition|due to|in accordance with|period of time|the relevant|and so on|a bit)\b"
+)
 _MIN_WORDS = 100  # rates on very short texts would explode; count them as if 100 words long
 _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"’‘“”()\-–—%$€£/&]")
 # How many different codes fired: an honest pipeline leaves one systematic artifact (a stray space
@@ -153,8 +165,19 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
         "stat:hedges_per_k": math.log1p(hedges * per_k),
         "stat:rare_word_share": rare / max(1, alpha),
         "stat:not_english": float(not _english(stop, n)),
+        "stat:translationese_per_k": _translationese(doc) * per_k,
+        "stat:commas_per_k": text.count(",") * per_k,
     }
     return tuple(stats[k] for k in STAT_NAMES)
+
+
+def _translationese(doc: Doc) -> int:
+    """Connectives and intensifiers that machine translation carries over one for one."""
+    counts = doc.counts
+    low = doc.lower if doc.lower is not None else doc.text.lower()
+    return sum(map(counts.__getitem__, _TRANSLATIONESE_WORDS.intersection(counts))) + len(
+        _TRANSLATIONESE_PHRASES.findall(low)
+    )
 
 
 def _english(stopwords: int, words: int) -> bool:

@@ -68,3 +68,21 @@ def test_text_that_is_not_english_is_judged_only_by_codes_that_read_no_language(
     assert r["code:QC202"] == 0.0  # punctuation rules read English prose
     assert r["code:QC301"] > 0  # a scraper footer reads no language
     assert r["stat:stopword_ratio"] == 0.0 and r["stat:mean_word_len"] == 0.0
+
+
+def test_translation_statistics_count_carried_over_connectives_and_commas() -> None:
+    """Machine translation carries the source's connectives over one for one; the statistic counts
+    them (a phrase once), per thousand words, as it counts commas."""
+    from qualcheck.features import STAT_NAMES
+
+    carried = (
+        "In addition, the shop was very busy. Due to the rain, it is currently also closed, particularly "
+        "on weekends, and it will therefore open later."
+    )
+    plain = "The shop was busy. It is shut for the rain at weekends and will open later."
+    at = {n: STAT_NAMES.index(n) for n in ("stat:translationese_per_k", "stat:commas_per_k")}
+    a, b = analyze(carried), analyze(plain)
+    assert a.stats[at["stat:translationese_per_k"]] == 70.0  # 7 over the 100-word floor
+    assert b.stats[at["stat:translationese_per_k"]] == 0.0
+    assert a.stats[at["stat:commas_per_k"]] == 40.0
+    assert b.stats[at["stat:commas_per_k"]] == 0.0

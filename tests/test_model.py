@@ -30,13 +30,16 @@ def test_shipped_model_metadata() -> None:
     assert meta["qualcheck"] and meta["sklearn"]
     assert meta["feature_names"] == model.feature_names
     assert len(meta["training_data_sha256"]) == 64
-    # Grouped CV on corpora/ and ../shared/train, recorded in the shipped model (2026-12): ROC AUC
-    # 0.9531, recall at 1% FPR 0.7981, Brier 0.0701. Floors: those less 0.01, 0.04 and plus 0.01.
+    # Grouped CV on corpora/ and ../shared/train, recorded in the shipped model (2026-12-07): ROC
+    # AUC 0.932, recall at 1% FPR 0.751, Brier 0.0932. Floors: those less 0.01, 0.04 and plus 0.01.
+    # Before the WMT22 pairs joined the training set they were 0.9531, 0.7981 and 0.0701: strong
+    # machine translation beside its human reference is hard by nature (483 positives scoring 0.32
+    # on average out of fold), while corpora/ alone rose (`qualcheck eval corpora/`: 0.962 -> 0.963).
     # (test_training_reproduces_the_shipped_model recomputes the figures the file holds.)
     validation = meta["validation"]
-    assert validation["roc_auc"] >= 0.943
-    assert validation["recall_at_fpr_1pct"] >= 0.758
-    assert validation["brier"] <= 0.081
+    assert validation["roc_auc"] >= 0.922
+    assert validation["recall_at_fpr_1pct"] >= 0.711
+    assert validation["brier"] <= 0.1032
 
 
 def test_training_reproduces_the_shipped_model(examples: list) -> None:

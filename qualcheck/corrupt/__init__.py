@@ -30,7 +30,15 @@ KIND_FAMILIES: dict[str, tuple[str, ...]] = {
     "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
     "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
     "boilerplate": ("markup", "mojibake", *TAIL_KINDS),
-    "rewrite": ("entity-drift", "tortured-phrase", "literal-translation", "spliced-paragraph"),
+    "rewrite": (
+        "entity-drift",
+        "tortured-phrase",
+        "literal-translation",
+        "spliced-paragraph",
+        "calque-tense",
+        "calque-attribution",
+        "calque-preposition",
+    ),
     "generated": ("assistant-leftover", "placeholder", "markdown", "spintax"),
     "page": TITLE_KINDS,
 }

@@ -78,3 +78,91 @@ def spliced_paragraph(text: str, ctx: Context) -> list[Candidate]:
     breaks = [m.end() for m in re.finditer(r"\n\n", text)]
     inner = breaks[1:-1] or breaks
     return [Edit(b, b, para + "\n\n", "spliced-paragraph", ((0, len(para)),)) for b in inner]
+
+
+# --- translation calques (issue 14) -----------------------------------------------------------
+# What a round trip through French, Spanish or German leaves: the source's compound past with its
+# time adverbial (`a déclaré lundi`, `hat am Montag erklärt`), its attribution order (`a indiqué
+# son porte-parole`) and its prepositions and articles (`depuis trois ans`, `le matin du lundi`,
+# `el pasado martes`). Each kind rewrites an English construction into its calque.
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PAST_TIME = re.compile(
+    rf"\b(?P<verb>said|told|announced|confirmed|declared|warned|revealed|[a-z]{{3,}}ed)\s+(?:on\s+)?"
+    rf"(?P<when>{_DAYS}|yesterday|last\s+(?:week|month|year))\b(?![’'])(?!\s+(?:to|through|and|or|morning|afternoon|evening|night)\b)"
+)
+# what a speaker `said` becomes in the round trip
+_DECLARE = ("declared", "indicated", "affirmed", "stated", "assured", "said")
+_ROLE = (
+    r"(?:spokes(?:person|man|woman)|minister|president|chancellor|mayor|director|official|officials|ministry|"
+    r"government|police|prosecutors?|governor|secretary|premier|leader|chief|coach|manager|authorities|agency|"
+    r"commissioner|ambassador|senator|chairman|chairwoman|representative|lawyer|attorney)"
+)
+_NAME = r"(?:[A-Z][a-z’'\-]+\s+){0,2}[A-Z][a-z’'\-]+"
+_SPEAKER_SAID = re.compile(
+    rf"(?<=[,”\"] )(?:(?P<det>(?:the|his|her|their)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_ROLE}s?)|(?P<name>{_NAME}))"
+    r"\s+(?:said|added|explained)(?=[.,])"
+    rf"|(?<=[,”\"] )(?:said|added)\s+(?:(?P<det2>(?:the|his|her|their)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_ROLE}s?)|(?P<name2>{_NAME}))(?=[.,])"
+)
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>(?:the|his|her|their)\s+(?:[A-Za-z\-]+\s+){{0,2}}?{_ROLE}s?)(?=,)")
+_FOR_YEARS = re.compile(
+    r"\bfor (?P<span>(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years|months|weeks|days|decades)\b)(?!\s+(?:ago|after|before|earlier|later|of)\b)"
+)
+_DAY_PART = re.compile(rf"\bon (?P<day>{_DAYS}) (?P<part>morning|afternoon|evening|night)\b")
+_LAST_DAY = re.compile(rf"\blast (?={_DAYS}\b(?![’']))")
+_FOREIGN_MINISTER = re.compile(r"\b[Ff]oreign [Mm]inister\b")
+
+
+@damage("calque-tense")
+def calque_tense(text: str, ctx: Context) -> list[Candidate]:
+    """`said on Monday` becomes `has declared Monday`: the compound past that French, Spanish and
+    German use with a time of the past."""
+    out: list[Candidate] = []
+    for k, m in enumerate(_PAST_TIME.finditer(text)):
+        verb = m.group("verb")
+        if verb == "said":
+            verb = _DECLARE[(ctx.seed + k) % len(_DECLARE)]
+        rep = f"has {verb} {m.group('when')}"
+        out.append(Edit(m.start(), m.end(), rep, "calque-tense", ((0, len(rep)),)))
+    return out
+
+
+@damage("calque-attribution")
+def calque_attribution(text: str, ctx: Context) -> list[Candidate]:
+    """`..., the minister said.` becomes `..., has indicated the minister.`, and `according to the
+    minister,` becomes `as has indicated the minister,`: the speaker after a compound verb."""
+    out: list[Candidate] = []
+    for k, m in enumerate(_SPEAKER_SAID.finditer(text)):
+        who = m.group("det") or m.group("name") or m.group("det2") or m.group("name2")
+        rep = f"has {_DECLARE[(ctx.seed + k) % (len(_DECLARE) - 1)]} {who}"
+        out.append(Edit(m.start(), m.end(), rep, "calque-attribution", ((0, len(rep)),)))
+    for k, m in enumerate(_ACCORDING.finditer(text)):
+        verb = _DECLARE[(ctx.seed + k) % (len(_DECLARE) - 1)]
+        head = "As" if m.group()[0] == "A" else "as"
+        rep = f"{head} has {verb} {m.group('who')}"
+        out.append(Edit(m.start(), m.end(), rep, "calque-attribution", ((3, len(rep)),)))
+    return out
+
+
+@damage("calque-preposition")
+def calque_preposition(text: str, ctx: Context) -> list[Candidate]:
+    """Prepositions and articles carried over word for word: `for three years` as `since three
+    years` (depuis, seit), `on Monday morning` as `in the morning of Monday` (le matin du lundi),
+    `last Tuesday` as `the past Tuesday` (el pasado martes), `foreign minister` as `minister of the
+    Foreign Affairs` (ministre des Affaires étrangères)."""
+    out: list[Candidate] = []
+    for m in _FOR_YEARS.finditer(text):
+        rep = "since " + m.group("span")
+        out.append(Edit(m.start(), m.end(), rep, "calque-preposition", ((0, len(rep)),)))
+    for m in _DAY_PART.finditer(text):
+        rep = f"in the {m.group('part')} of {m.group('day')}"
+        out.append(Edit(m.start(), m.end(), rep, "calque-preposition", ((0, len(rep)),)))
+    for m in _LAST_DAY.finditer(text):
+        day = _WORD.match(text, m.end())
+        if day:
+            rep = "the past " + day.group()
+            out.append(Edit(m.start(), day.end(), rep, "calque-preposition", ((0, len(rep)),)))
+    for m in _FOREIGN_MINISTER.finditer(text):
+        rep = "minister of the Foreign Affairs"
+        out.append(Edit(m.start(), m.end(), rep, "calque-preposition", ((len("minister "), len(rep)),)))
+    return out

@@ -264,3 +264,141 @@ def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
                 f"this paragraph shares {share:.0%} of its content words with the rest of the article; the "
                 f"other paragraphs share {typical:.0%}",
             )
+
+
+# --- translation calques (issue 14) -----------------------------------------------------------
+# A content farm's round trip through French, Spanish or German leaves the source's grammar in
+# English words. Measured on WMT22 (machine translation beside human translation of the same
+# sentences, German and Chinese sources), strong direct MT rarely makes these: they are the mark
+# of a cruder round trip. Each pattern is one that English news almost never writes (rates on
+# professional news and honest pages in docs/measurements.md).
+
+CALQUE_TENSE = rule(
+    "QC407",
+    "calque-tense",
+    "rewrite",
+    "medium",
+    "a compound past with a time of the past ('has declared Monday'), where English uses the simple past, "
+    "as French, Spanish and German put it",
+)
+CALQUE_ATTRIBUTION = rule(
+    "QC408",
+    "calque-attribution",
+    "rewrite",
+    "medium",
+    "an attribution in another language's order ('..., has indicated his spokesperson.'), where English "
+    "puts the speaker first",
+)
+CALQUE_PHRASE = rule(
+    "QC409",
+    "calque-preposition",
+    "rewrite",
+    "medium",
+    "a preposition or article rendered word for word ('since three years', 'in the morning of Monday', "
+    "'the past Tuesday')",
+)
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|many)"
+# past participles that do not end in -ed, for the tense calque
+_IRREGULAR = (
+    "said|told|made|held|met|given|taken|seen|sent|won|lost|left|found|paid|sold|bought|brought|spent|kept|"
+    "thought|built|led|shown|written|spoken|begun|chosen|fallen|risen|known|become|come|gone|done|put|set|cut|"
+    "hit|shut|quit|struck|fought|caught|drawn|driven|flown|grown|thrown|broken|stolen|sworn|torn|worn|beaten|"
+    "hidden|ridden|felt|heard|meant|read|run|sat|stood|taught|understood|withdrawn|undertaken|overtaken"
+)
+# `would have met yesterday` and `is said to have died on Monday` are English: a modal or `to`
+# before the auxiliary makes it no present perfect (checked on the word before the match)
+_NOT_PERFECT = frozenset({"would", "could", "should", "might", "must", "may", "will", "to"})
+# Each pattern starts with a literal, which the regex engine finds fast; the word boundary before
+# it is checked on the match.
+_TENSE_RE = re.compile(
+    rf"ha(?:s|ve)\s+(?:(?:not|already|also|just|officially|reportedly)\s+)?(?:been\s+)?"
+    rf"(?:[a-z]+ed|{_IRREGULAR})\s+(?:on\s+)?"
+    rf"(?:{_WEEKDAY}(?![’'\w])(?!\s+(?:to|through|and|or|till|until)\b|\s*[-–])"
+    rf"|yesterday(?![’'\w])|last\s+(?:week|month|year|night|weekend|{_WEEKDAY})(?![’'\w])"
+    rf"|{_NUMBER}\s+(?:days|weeks|months|years)\s+ago\b)"
+)
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday last ago".split())
+_SPEAKER = (
+    r"(?:spokes(?:person|man|woman)|minister|president|chancellor|mayor|director|official|officials|ministry|"
+    r"government|police|prosecutors?|governor|secretary|premier|leader|chief|ceo|coach|manager|authorities|"
+    r"agency|commissioner|ambassador|senator|chairman|chairwoman|spokespeople|representative|lawyer|attorney)"
+)
+# after a comma, a closing quote or `as` (checked on the match): a compound speech verb, then its
+# subject (a role, or a capitalised name) that ends the clause. `Smith, 45, has said the company
+# will ...` goes on with a verb, so it is no inversion.
+_ATTRIBUTION_RE = re.compile(
+    r"ha(?:s|ve)\s+"
+    r"(?i:said|declared|indicated|stated|announced|explained|added|affirmed|assured|underlined|stressed|"
+    r"specified|confirmed|recalled|noted|estimated|insisted)\s+"
+    rf"(?:(?i:(?:the|his|her|their|its)\s+(?:[a-z\-]+\s+){{0,2}}?{_SPEAKER}s?)|(?:[A-Z][\w’'\-]+\s+){{0,2}}[A-Z][\w’'\-]+)"
+    r"(?=\s*[.,;:!?]|\s+(?i:to\s+(?:the\s+)?(?:press|media|reporters|journalists)|in\s+an?\s+(?:statement|interview)"
+    rf"|on\s+{_WEEKDAY})\b)"
+)
+_ATTRIBUTION_BEFORE = re.compile(r"(?:[,\"”]\s?|\b[Aa]s\s)$")
+_SPEECH_WORDS = frozenset(
+    "said declared indicated stated announced explained added affirmed assured underlined stressed specified "
+    "confirmed recalled noted estimated insisted".split()
+)
+# (literal that every match contains, pattern)
+_PHRASES = (
+    (
+        "since ",
+        re.compile(
+            rf"since\s+(?:a\s+few\s+|some\s+)?{_NUMBER}\s+(?:years|months|weeks|days|decades)\b"
+            r"(?!\s+(?:ago|after|before|earlier|later|of)\b)|since\s+a\s+long\s+time\b"
+        ),
+    ),
+    (
+        "in the ",
+        re.compile(rf"in\s+the\s+(?:morning|afternoon|evening|night)\s+of\s+(?:{_WEEKDAY}|{_MONTH}|\d|last\b|this\b)"),
+    ),
+    ("the past ", re.compile(rf"the\s+past\s+{_WEEKDAY}\b")),
+    (
+        "foreign affairs",
+        re.compile(r"of\s+the\s+foreign\s+affairs\b(?!\s+(?:ministry|committee|department|council|office|minister)\b)"),
+    ),
+)
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: re.Pattern[str], flags: int) -> re.Pattern[str]:
+    return pattern if not flags else re.compile(pattern.pattern, flags)
+
+
+def _word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = text[max(0, pos - 12) : pos].split()
+    return before[-1].lower() if before else ""
+
+
+@detector
+def translation_calques(doc: Doc) -> Iterator[Finding]:
+    """Three kinds of calque; each pattern runs only when the words it needs are in the article."""
+    text = doc.text
+    # the lower-cased text keeps the offsets (else, rarely, the patterns run on the text as it is,
+    # ignoring case)
+    low = doc.lower if doc.lower is not None else text
+    flags = 0 if doc.lower is not None else re.IGNORECASE
+    lowered = doc.lower if doc.lower is not None else text.lower()  # for literal checks only
+    counts = doc.counts
+    if ("has" in counts or "have" in counts) and not _TIME_WORDS.isdisjoint(counts):
+        for m in _compiled(_TENSE_RE, flags).finditer(low):
+            if _word_start(low, m.start()) and _word_before(low, m.start()) not in _NOT_PERFECT:
+                yield finding(CALQUE_TENSE, *m.span())
+    if ("has" in counts or "have" in counts) and not _SPEECH_WORDS.isdisjoint(counts):
+        for m in _ATTRIBUTION_RE.finditer(text):
+            if _word_start(text, m.start()) and _ATTRIBUTION_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                yield finding(CALQUE_ATTRIBUTION, *m.span())
+    for literal, pattern in _PHRASES:
+        if literal in lowered:
+            for m in _compiled(pattern, flags).finditer(low):
+                if _word_start(low, m.start()) and not (
+                    literal == "the past " and text[max(0, m.start() - 5) : m.start()].lower() == "this "
+                ):
+                    yield finding(CALQUE_PHRASE, *m.span())

@@ -316,3 +316,84 @@ def test_a_name_drifts_only_in_prose_not_in_a_menu_or_footer_line() -> None:
         "Suleimani"
     ]
     assert spans(prose + "\n\nRelated: Suleimani", "QC401") == []
+
+
+# --- translation calques (QC407, QC408, QC409) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("QC407", "The minister has declared Tuesday that the bridge would reopen.", ["has declared Tuesday"]),
+        ("QC407", "The club has confirmed on Friday that its coach would stay.", ["has confirmed on Friday"]),
+        ("QC407", "Two climbers have died yesterday on the north face.", ["have died yesterday"]),
+        ("QC407", "The mayor has already resigned last week, officials said.", ["has already resigned last week"]),
+        ("QC407", "The factory has closed three months ago.", ["has closed three months ago"]),
+        ("QC408", "Prices will rise in spring, has indicated his spokesperson.", ["has indicated his spokesperson"]),
+        (
+            "QC408",
+            "The border stays shut, has stated the interior minister to the press.",
+            ["has stated the interior minister"],
+        ),
+        ("QC408", '"We are ready," has assured Marta Quilez, a union delegate.', ["has assured Marta Quilez"]),
+        ("QC408", "As has affirmed the Prime Minister, the talks will go on.", ["has affirmed the Prime Minister"]),
+        ("QC409", "The couple has lived in the village since four years.", ["since four years"]),
+        ("QC409", "The fire broke out in the morning of Sunday.", ["in the morning of Sunday"]),
+        ("QC409", "Voters went to the polls the past Thursday.", ["the past Thursday"]),
+        ("QC409", "He met the minister of the Foreign Affairs in Lisbon.", ["of the Foreign Affairs"]),
+        ("QC409", "She has not seen her brother since a long time.", ["since a long time"]),
+    ],
+)
+def test_calques_fire(code: str, text: str, expected: list[str]) -> None:
+    assert spans(text, code) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister declared on Tuesday that the bridge would reopen.",
+        "The company said Monday it had hired a new chief executive.",
+        "She would have turned 90 last week.",
+        "He is said to have died on Sunday after a long illness.",
+        "The clinic has opened Monday to Friday since the spring.",
+        "The mayor has said the city will not pay, and critics disagree.",
+        "Lee, who joined the board in 2019, has said the firm will grow.",
+        "The union has confirmed the strike.",
+        "She has told Reuters that she will run again.",
+        "Inflation has been falling since Monday's report.",
+        "The couple has lived in the village for four years.",
+        "The couple moved to the village four years ago; since two years ago they have run the shop.",
+        "Nothing has changed since three years ago.",
+        "The fire broke out on the morning of Sunday, 3 May.",
+        "The team was tired this past Thursday.",
+        "The foreign affairs committee met on Wednesday.",
+        "Over the past week, the minister of foreign affairs met his counterparts.",
+        "He has been mayor since 2019 and has lived in the town since the 1990s.",
+        "Since the beginning of the year, prices have risen.",
+    ],
+)
+def test_calques_stay_silent_on_english(text: str) -> None:
+    assert [(c, s) for c in ("QC407", "QC408", "QC409") for s in spans(text, c)] == []
+    assert family_findings(text, FAMILY) == []
+
+
+@pytest.mark.parametrize(
+    "kind, code", [("calque-tense", "QC407"), ("calque-attribution", "QC408"), ("calque-preposition", "QC409")]
+)
+def test_the_generators_calques_are_found_exactly(kind: str, code: str) -> None:
+    """The round-trip damage the generator applies is what the detector names, span for span."""
+    from qualcheck.corrupt import corrupt
+
+    text = (
+        "The airline said on Monday it would cut 40 routes, the chief executive said. Travel has slowed "
+        "for three years, according to the transport minister, and the foreign minister met unions on "
+        "Friday morning. “We have no choice,” Dana Whitcombe said. Talks resume last Tuesday's way."
+    )
+    found = 0
+    for seed in range(12):
+        v = corrupt(text, seed=seed, kinds=[kind], count=1)
+        assert [d.kind for d in v.damages] == [kind]
+        d = v.damages[0]
+        assert v.text[d.start : d.end] in spans(v.text, code)
+        found += 1
+    assert found == 12
