@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .detectors import rules, run_all
-from .lexicon import NAME_TITLES, STOPWORDS, bigrams, speech_verbs, zipf
+from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs, zipf
 from .text import Doc
 from .types import Finding
 
@@ -34,7 +34,6 @@ STAT_NAMES: tuple[str, ...] = (
     "stat:hedges_per_k",
     "stat:rare_word_share",
     "stat:not_english",
-    "stat:unseen_pair_share",
 )
 # Generated news paraphrases instead of quoting, cites "officials" and "experts" instead of people,
 # and hedges; professional copy names its sources. (Sentence-length rhythm, connectives at sentence
@@ -147,34 +146,8 @@ def text_stats(doc: Doc) -> tuple[float, ...]:
         "stat:hedges_per_k": math.log1p(hedges * per_k),
         "stat:rare_word_share": rare / max(1, alpha),
         "stat:not_english": float(not _english(stop, n)),
-        "stat:unseen_pair_share": _unseen_pair_share(text, freq),
     }
     return tuple(stats[k] for k in STAT_NAMES)
-
-
-# Two lower-case words side by side, one space between them: the pairs a spinner makes.
-_PAIR = re.compile(r"(?<![\w’'\-])([a-z]+) (?=([a-z]+)(?![\w’'\-]))")
-_MIN_PAIRS = 20  # fewer pairs say nothing about the text
-
-
-def _unseen_pair_share(text: str, freq: dict[str, float]) -> float:
-    """The share of adjacent pairs of known words (Zipf 3 and above) that symspellpy's Google
-    Books bigram table lacks. A spinner swaps words one by one and breaks the pairs English writes
-    (`mortgage charges`, `house gross sales`): on QuillBot's output the share rose above its own
-    original's in about 80% of pairs (standard, fluency, creative modes). Honest news varies
-    (names, new coinages the books lack), so it is evidence only beside the original's level the
-    model learns from clean views."""
-    table = bigrams()
-    seen = unseen = 0
-    for m in _PAIR.finditer(text):
-        a, b = m.group(1), m.group(2)
-        if a in freq and b in freq:
-            if f"{a} {b}" in table:
-                seen += 1
-            else:
-                unseen += 1
-    total = seen + unseen
-    return unseen / total if total >= _MIN_PAIRS else 0.0
 
 
 def _english(stopwords: int, words: int) -> bool:

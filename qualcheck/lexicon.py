@@ -98,18 +98,6 @@ ZIPF_FLOOR = 3.0  # every frequency threshold qualcheck uses is at least this
 
 
 @lru_cache(maxsize=1)
-def bigrams() -> frozenset[str]:
-    """The 243k English word pairs of symspellpy's Google Books bigram table (`a b`, pairs seen
-    about 6 million times or more), read from the installed package on first use and never copied:
-    a pair of common words absent from it is one English seldom writes."""
-    from importlib.resources import files
-
-    table = files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
-    with table.open(encoding="utf-8") as f:
-        return frozenset(line.rsplit(" ", 1)[0] for line in f)
-
-
-@lru_cache(maxsize=1)
 def zipf() -> dict[str, float]:
     """English word frequencies on the Zipf scale, from wordfreq's public API (its `best` English
     list), words of Zipf 3 and above only (rarer words read as 0, which every threshold treats

@@ -42,7 +42,7 @@ def test_heavier_intensity_means_more_damage() -> None:
 # on a nearby topic: 6 of 40 found).
 FLOORS = {"title-swap": 0.45, "spliced-paragraph": 0.125}
 # A spinner's synonym swaps are found by a finding only where a number was spelled out (QC407) or a
-# swap made a lexicon phrase (QC402); the rest is a statistic (`stat:unseen_pair_share`).
+# swap made a lexicon phrase (QC402); most swaps alone are still English.
 FLOORS["synonym-swap"] = 0.0
 
 

@@ -142,6 +142,8 @@ def test_sentence_starting_with_comma_after_full_stop_is_reported_once_as_stray(
         ],
         ("QC210", "Mr Cant and Ms Wont were there; Id and Ive are not contractions here."),
         ("QC210", "It isn't over, and we don't know; they're still talking and that's fine."),
+        ("QC210", "James' car and Mr Jones's dog were found; its owner and the Joneses' lawyer said so."),
+        ("QC209", "Mr McDonald met Ms James in Athens and Jones's team at JPMorgan."),
         pytest.param(
             "QC209",
             "JPMorgan and BlackRock said on Tuesday that they would list the fund on the NYSE. The news was "
