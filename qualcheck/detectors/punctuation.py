@@ -142,6 +142,14 @@ _STRIPPED_RE = Caseless(
     r"|(?:you|they)(?:re|ve|ll|d)|weve|(?:that|what|there|she)s|(?:could|should|would|must)ve)\b"
 )
 _STRIPPED_MIN = 2  # a lone one is a typo
+# The same forms as words, to count them in the article's vocabulary before any pattern runs.
+_STRIPPED_WORDS = frozenset(
+    [f"{w}nt" for w in "is do does did was were could should would must need are has have had ai".split()]
+    + [f"{w}{e}" for w in ("you", "they") for e in ("re", "ve", "ll", "d")]
+    + ["weve"]
+    + [f"{w}s" for w in ("that", "what", "there", "she")]
+    + [f"{w}ve" for w in ("could", "should", "would", "must")]
+)
 
 
 @detector
@@ -178,6 +186,9 @@ def glued_sentences(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def stripped_apostrophes(doc: Doc) -> Iterator[Finding]:
+    counts = doc.counts
+    if sum(map(counts.__getitem__, _STRIPPED_WORDS.intersection(counts))) < _STRIPPED_MIN:
+        return  # the common case, found from the vocabulary alone
     matches = _STRIPPED_RE.finditer(doc)
     first = list(islice(matches, _STRIPPED_MIN))
     if len(first) >= _STRIPPED_MIN:
