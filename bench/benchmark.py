@@ -9,7 +9,8 @@
 2. Text never trained on, the four generators' LLM rewrites, and WMT22 human reference documents.
    Then real machine translation against the human translation of the same sentences: WMT22
    documents of 8 consecutive segments, the share of pairs in which each online system's document
-   scores above the human reference's (issue 14 asks for 60% or more per system).
+   scores above the human reference's (issue 14 asks for 60% or more per system). Then real spinner output (`paraphraser.jsonl`, QuillBot in six modes): per mode, the share of
+   pairs in which the paraphrase scores above its own original.
 3. The real honest pages of the training folder (`clean-pages/`), which the shipped model is also
    trained on: so they are scored out of fold, grouped by site (the training procedure of
    `qualcheck train corpora/ --real DIR` repeated five times, each time without a fifth of the
@@ -47,6 +48,7 @@ def main() -> int:
     benchmark_files(args)
     machine_and_human_text(args)
     machine_translation_pairs(args)
+    paraphraser_pairs(args)
     if not args.skip_oof:
         clean_pages_out_of_fold(args)
     return 0
@@ -195,6 +197,29 @@ def machine_translation_out_of_fold(args: argparse.Namespace, fold_models: list[
         ]
     print("\nWMT22 machine translation against the human reference, out of fold (no model saw the document):")
     _pairs_table(docs, scores, args.threshold)
+
+
+def paraphraser_pairs(args: argparse.Namespace) -> None:
+    """Real spinner output beside the text it spun: QuillBot's six modes in paraphraser.jsonl, each
+    joined to its original by `pair`. A spinning signal must rank the paraphrase above its own
+    original, whatever either's absolute score; ties count half."""
+    path = Path(args.train_dir) / "paraphraser.jsonl"
+    if not path.is_file():
+        return
+    recs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    checker = Checker(args.model, args.threshold)
+    scores = [r.score for r in checker.score_many([{"text": rec["text"]} for rec in recs])]
+    original = {rec["pair"]: s for rec, s in zip(recs, scores, strict=True) if rec["mode"] == "original"}
+    wins: dict[str, list[float]] = {}
+    for rec, s in zip(recs, scores, strict=True):
+        if rec["mode"] != "original" and rec["pair"] in original:
+            o = original[rec["pair"]]
+            wins.setdefault(rec["mode"], []).append(1.0 if s > o else 0.5 if s == o else 0.0)
+    print("\nreal spinner output (QuillBot): share of pairs where the paraphrase scores above its original")
+    print(f"{'mode':<12} {'pairs':>6} {'above':>6}")
+    for mode in sorted(wins):
+        w = wins[mode]
+        print(f"{mode:<12} {len(w):>6} {sum(w) / len(w):>6.2f}")
 
 
 def clean_pages_out_of_fold(args: argparse.Namespace) -> None:

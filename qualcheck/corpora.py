@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corrupt import PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
+from .corrupt import LATE_KINDS, PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
 from .furniture import add_furniture, own_url
 from .io import split_title
 
@@ -64,6 +64,8 @@ _FARM_HOSTS = (
     "smartreadsdaily.net",
 )
 _FARM_URL_TAGS = frozenset({"l1", "m", "h", "p"})
+# what a variant's example records as its kind, where not its intensity
+_VARIANT_KIND = {"p": "prose", "t": "title", "g": "late"}
 
 
 def farm_url(key: str) -> str:
@@ -125,7 +127,7 @@ def head(text: str) -> str:
 
 
 def build_examples(articles: Sequence[Article], generated: Sequence[Article] = ()) -> Iterator[Example]:
-    """Six clean views and six damaged variants of every original, and two views of every
+    """Six clean views and six or seven damaged variants of every original, and two views of every
     machine-written article.
 
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
@@ -135,7 +137,9 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     evidence; only the full noisy view may carry a stock sentence. The variants span every
     intensity; two are light because light damage is the hard case; one carries prose damage only
     (spinning and translation touch many sentences, so it is of medium intensity) and one a damaged
-    title.
+    title. The seventh carries only the kinds added late (`LATE_KINDS`: glued sentences, stripped
+    apostrophes, verbless attributions, a spinner's synonym swaps) and is left out where none of
+    them has a place, as is any variant left without damage.
     """
     n = len(articles)
     for i, a in enumerate(articles):
@@ -169,6 +173,7 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
             ("h", "heavy", *furnished(a.text, a.title, "h"), None),
             ("p", "medium", *furnished(a.text, a.title, "p"), PROSE_KINDS),
             ("t", "light", a.text, a.title, TITLE_KINDS),
+            ("g", "medium", *furnished(a.text, a.title, "g"), LATE_KINDS),
         ]
         for tag, intensity, source, title, kinds in jobs:
             v = corrupt(
@@ -181,13 +186,15 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
                 donor_title=donor.title,
                 count=1 if kinds is TITLE_KINDS else None,
             )
+            if not v.damages:
+                continue  # none of the late kinds has a place in this article
             yield Example(
                 f"{a.id}#{tag}",
                 v.text,
                 v.title,
                 1,
                 a.id,
-                "prose" if kinds is PROSE_KINDS else "title" if kinds is TITLE_KINDS else intensity,
+                _VARIANT_KIND.get(tag, intensity),
                 tuple(sorted({d.kind for d in v.damages})),
                 tuple((d.kind, d.start, d.end) for d in v.damages if d.field == "text"),
                 url=farm if tag in _FARM_URL_TAGS else "",

@@ -129,6 +129,10 @@ EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
     "unclosed-quote": "QC203",
     "repeated": "QC205",
     "lowercase-start": "QC206",
+    "glued-sentence": "QC209",
+    "stripped-apostrophe": "QC210",
+    "verbless-attribution": "QC105",
+    "synonym-swap": ("QC402", "QC410"),
     "footer": "QC301",
     "comment-form": "QC302",
     "syndication": "QC303",
@@ -162,7 +166,7 @@ def evaluate_corpus(
     fold (`by_view`) shows what real honest pages score when the model never saw their site.
     """
     from .corpora import build_examples, read_articles, read_generated
-    from .corrupt import ALL_KINDS, corrupt
+    from .corrupt import ALL_KINDS, LATE_KINDS, corrupt
     from .features import analyze
     from .model import cross_validate
 
@@ -180,7 +184,7 @@ def evaluate_corpus(
     # single damages of every kind on held-out originals, scored by the fold that never saw them
     _, cut = recall_at_fpr(y, oof, 0.01)
     isolated: dict[str, dict[str, float]] = {}
-    for k in ALL_KINDS:
+    for k in (*ALL_KINDS, *LATE_KINDS):
         scores = []
         for i, a in enumerate(articles):
             donor = articles[(i + len(articles) // 2) % len(articles)]

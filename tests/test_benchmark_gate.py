@@ -33,6 +33,7 @@ CLEAN_BBC_SHARE = {
     "QC205": 0.0038,
     "QC206": 0.0080,
     "QC208": 0.0056,
+    "QC210": 0.0009,  # two articles quoting readers' comments written without apostrophes
     "QC306": 0.2905,
     "QC308": 0.0113,
     "QC401": 0.0056,

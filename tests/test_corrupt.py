@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qualcheck.corpora import build_examples, read_articles
-from qualcheck.corrupt import ALL_KINDS, INTENSITY_RANGE, KINDS, corrupt, pipeline_noise
+from qualcheck.corrupt import ALL_KINDS, INTENSITY_RANGE, KINDS, LATE_KINDS, corrupt, pipeline_noise
 from qualcheck.detectors import run_all
 from qualcheck.text import Doc
 
@@ -41,9 +41,12 @@ def test_heavier_intensity_means_more_damage() -> None:
 # found; these 40 articles are all from the business desk, so a spliced paragraph comes from a story
 # on a nearby topic: 6 of 40 found).
 FLOORS = {"title-swap": 0.45, "spliced-paragraph": 0.125}
+# A spinner's synonym swaps are found by a finding only where a number was spelled out (QC410) or a
+# swap made a lexicon phrase (QC402); most swaps alone are still English.
+FLOORS["synonym-swap"] = 0.0
 
 
-@pytest.mark.parametrize("kind", ALL_KINDS)
+@pytest.mark.parametrize("kind", (*ALL_KINDS, *LATE_KINDS))
 def test_each_kind_alone_lands_where_it_says(kind: str) -> None:
     """A variant with one kind of damage records spans inside the new text (or title), and the
     detectors find most of them."""
@@ -96,7 +99,7 @@ def test_examples_are_balanced_and_grouped() -> None:
     assert {e.group for e in examples} == {a.id for a in ARTICLES[:5]}
     for a in ARTICLES[:5]:
         mine = [e for e in examples if e.group == a.id]
-        assert sum(e.label for e in mine) == 6
+        assert sum(e.label for e in mine) in (6, 7)  # the late kinds' variant where they have a place
         assert sum(1 - e.label for e in mine) == 6
         assert all(e.damages for e in mine if e.label == 1)
 
@@ -113,3 +116,16 @@ def test_pool_order_follows_the_families_not_the_import_order() -> None:
         from qualcheck.corrupt.base import damage
 
         damage("split-name")(lambda text, ctx: [])
+
+
+def test_late_kinds_stay_out_of_the_default_pool() -> None:
+    """Kinds added after the pool was fixed must not change what a seed draws by default."""
+    assert not set(LATE_KINDS) & set(ALL_KINDS)
+    assert set(LATE_KINDS) <= set(KINDS)
+
+
+def test_synonym_swap_spins_words_and_numbers() -> None:
+    text = "Mortgage rates rose to 6.7% last week, the bank said, and the team lost the game."
+    v = corrupt(text, seed=0, kinds=["synonym-swap"], count=1)
+    marked = [v.text[d.start : d.end] for d in v.damages]
+    assert marked == ["charges", "six.7", "final", "financial institution", "staff", "recreation"]

@@ -71,3 +71,26 @@ def run_in_quote(text: str) -> list[Edit]:
             span = len(m["word"]) + len(m["speaker"]) + len(m["verb"]) + 2
             out.append(Edit(s + m.start(), s + m.end(), rep, "run-in-quote", ((0, span),)))
     return out
+
+
+_SPEAKER_ROLES = "spokesman|spokeswoman|official|minister|coach|manager|president|police|company|lawyer"
+_QUOTE_ATTRIBUTION = re.compile(
+    r"[,?!][\"”] (?P<who>the (?:[a-z\-]+ )?(?:" + _SPEAKER_ROLES + r")|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|he|she)"
+    r" (?P<verb>said|says|added|told reporters)"
+    r"(?P<rest>(?: (?:in|on|at|after|during|outside|before|via) [^.!?\"“”\n,;:]{1,50})?)\.(?=\s|$)"
+)
+
+
+@text_only("verbless-attribution")
+def verbless_attribution(text: str) -> list[Edit]:
+    """`"We will win," the coach said after the game.` loses its verb: `..., the coach after the
+    game.` A pronoun becomes `the official`, and a bare `said` gains `in a statement`."""
+    out = []
+    for m in _QUOTE_ATTRIBUTION.finditer(text):
+        if _VERBISH.search(m["rest"]):
+            continue
+        who = "the official" if m["who"] in ("he", "she") else m["who"]
+        rest = m["rest"] or (" to reporters" if m["verb"] == "told reporters" else " in a statement")
+        rep = f"{who}{rest}."
+        out.append(Edit(m.start("who"), m.end(), rep, "verbless-attribution", ((0, len(rep)),)))
+    return out

@@ -34,13 +34,19 @@ NOISE_KINDS: tuple[str, ...] = (
     "article-typo",
     "generated-filler",
 )
+# Kinds added after the pool was fixed (issue 14): outside the default pool, so every variant drawn
+# from it stays as it was, and given a variant of their own (`corpora.build_examples`). Added to
+# the pool, the glued, stripped and verbless kinds flagged 1.1% of the honest pages out of fold
+# and cost the benchmark 0.015 of ROC AUC (docs/measurements.md).
+LATE_KINDS: tuple[str, ...] = ("glued-sentence", "stripped-apostrophe", "verbless-attribution", "synonym-swap")
 _CHARSET = str.maketrans({**MOJIBAKE, "£": "Â£", "€": "â‚¬", "—": "â€”", "–": "â€“"})
 _ACCENTED = re.compile(r"[à-ÿÀ-ß’“”—]")
 
 
 def all_kinds() -> tuple[str, ...]:
     """Every kind of content-farm damage, in the generator's pool order."""
-    return tuple(k for k in registered() if k not in NOISE_ONLY) + TAIL_KINDS + TITLE_KINDS
+    late = set(NOISE_ONLY) | set(LATE_KINDS)
+    return tuple(k for k in registered() if k not in late) + TAIL_KINDS + TITLE_KINDS
 
 
 def pipeline_noise(text: str, *, seed: int, stock: bool = True) -> str:

@@ -166,3 +166,101 @@ def calque_preposition(text: str, ctx: Context) -> list[Candidate]:
         rep = "minister of the Foreign Affairs"
         out.append(Edit(m.start(), m.end(), rep, "calque-preposition", ((len("minister "), len(rep)),)))
     return out
+
+
+# A spinner's thesaurus, written for the generator: each word or fixed phrase goes to a neighbour
+# that a thesaurus offers and no editor would write there (`mortgage rates` -> `mortgage charges`,
+# `the team` -> `the staff`, `one of the` -> `one of many`). It swaps word by word, blind to the
+# collocation the word stands in, as real spinners do; most swaps alone are still English.
+_SPUN_WORDS: dict[str, str] = {
+    "rates": "charges",
+    "rate": "charge",
+    "points": "factors",
+    "home": "house",
+    "sales": "gross sales",
+    "fixed": "fastened",
+    "prices": "costs",
+    "interest": "curiosity",
+    "economy": "financial system",
+    "bank": "financial institution",
+    "government": "authorities",
+    "people": "folks",
+    "last": "final",
+    "next": "subsequent",
+    "major": "main",
+    "high": "excessive",
+    "record": "document",
+    "top": "prime",
+    "executive": "government",
+    "statement": "assertion",
+    "death": "demise",
+    "attack": "assault",
+    "party": "social gathering",
+    "leader": "chief",
+    "team": "staff",
+    "game": "recreation",
+    "players": "gamers",
+    "player": "participant",
+    "goal": "purpose",
+    "club": "membership",
+    "fans": "followers",
+    "show": "present",
+    "book": "e book",
+    "company": "firm",
+    "companies": "corporations",
+    "business": "enterprise",
+    "stock": "inventory",
+    "investors": "buyers",
+    "profit": "revenue",
+    "country": "nation",
+    "city": "metropolis",
+    "area": "space",
+    "students": "college students",
+    "health": "well being",
+    "patients": "sufferers",
+    "climate": "local weather",
+    "energy": "power",
+    "gas": "fuel",
+    "car": "automotive",
+    "phone": "cellphone",
+    "court": "court docket",
+    "judge": "decide",
+    "law": "regulation",
+    "officials": "officers",
+    "war": "warfare",
+    "military": "army",
+    "ago": "in the past",
+    "recently": "lately",
+    "also": "additionally",
+    "because": "as a result of",
+    "despite": "regardless of",
+    "around": "round",
+    "several": "a number of",
+    "one of the": "one of many",
+    "in the first": "within the first",
+    "percentage points": "share factors",
+}
+_SPUN_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SPUN_WORDS), key=len, reverse=True)) + r")\b", re.I)
+_DIGIT_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+_DECIMAL = re.compile(r"(?<![\w.,])(1?\d|20)(?=\.\d)")
+
+
+@damage("synonym-swap")
+def synonym_swap(text: str, ctx: Context) -> list[Candidate]:
+    """A spinner's pass over the whole article: every word or phrase of its thesaurus swapped,
+    and the whole-number digit of each decimal spelled out (`6.7%` -> `six.7%`), one damage marked
+    at each swap. Articles with fewer than three swaps offer no place."""
+    edits = []
+    for m in _SPUN_RE.finditer(text):
+        word = m.group()
+        rep = _SPUN_WORDS[word.lower()]
+        if word[0].isupper():
+            rep = rep[0].upper() + rep[1:]
+        edits.append(Edit(m.start(), m.end(), rep, "synonym-swap", ((0, len(rep)),)))
+    for m in _DECIMAL.finditer(text):
+        rep = _DIGIT_WORDS[int(m.group(1))]
+        edits.append(Edit(m.start(), m.end(), rep, "synonym-swap", ((0, len(rep) + 2),)))
+    return [tuple(edits)] if len(edits) >= 3 else []

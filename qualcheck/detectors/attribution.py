@@ -43,6 +43,13 @@ RUN_IN = rule(
     "high",
     "a quotation runs into its speaker: the closing quotation mark and comma were lost",
 )
+VERBLESS = rule(
+    "QC105",
+    "verbless-attribution",
+    "attribution",
+    "high",
+    "a quotation followed by its speaker and where or when, with no speech verb",
+)
 
 _NAME = r"[A-Z][\w’'\-]+"
 _SPLIT_VERBS = "|".join(speech_verbs("split"))
@@ -76,6 +83,22 @@ _VERBISH = re.compile(
     r"|takes|gave|gives|got|gets|saw|sees|knew|knows|thought|thinks|put|puts|left|leaves|set|ran"
     r"|held|holds|won|wins|lost|loses|met|meets|that|who|which|because|if|when|while)\b"
 )
+# `"We will win," the coach after the game.`: after a quotation that ends with a comma, a name or
+# `the` + a role, then where or when it was said, and the sentence ends with no verb. The role
+# nouns keep `"a disaster," the worst in years.` out.
+_ROLES = (
+    "coach|manager|minister|spokesman|spokeswoman|spokesperson|official|officials|president|chairman"
+    "|chairwoman|chief|director|senator|governor|mayor|police|company|ministry|department|club|boss"
+    "|source|sources|lawyer|attorney|prosecutor|judge|analyst|economist|expert|doctor|captain|player"
+    "|striker|leader|secretary|ambassador|general|commander|agency|firm|government|campaigner"
+    "|activist|executive|spokespeople|statement|researcher|scientist|professor|officer|witness"
+)
+_VERBLESS_RE = re.compile(
+    rf"[ \t]+(?P<who>the[ \t]+(?:[\w\-]+[ \t]+){{0,2}}(?:{_ROLES})|(?:{_NAME}[ \t]+){{0,2}}{_NAME})"
+    r"(?P<where>[ \t]+(?:after|in|at|on|during|via|from|outside|before|to[ \t]+(?:reporters|journalists))"
+    r"\b[^.!?,;:\n\"“”]{0,60})[.!?](?=\s|$)"
+)
+_QUOTE_END_MARKS = frozenset(",?!")
 _SPEECH_FIRST = "|".join(speech_verbs("first"))
 _SPEECH_SECOND = "|".join(speech_verbs("second"))
 _DOUBLED_RE = re.compile(rf"\b(?:{_SPEECH_FIRST})\s+(?:{_SPEECH_SECOND})\b")
@@ -154,6 +177,19 @@ def doubled_verb(doc: Doc) -> Iterator[Finding]:
     if _maybe_doubled(doc.text):
         for m in _DOUBLED_RE.finditer(doc.text):
             yield finding(DOUBLED_VERB, *m.span())
+
+
+@detector
+def verbless_attribution(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    for q in doc.quotes:
+        if q.status != "closed" or q.end < 2 or text[q.end - 2] not in _QUOTE_END_MARKS:
+            continue
+        if len(text[q.start : q.end].split()) < 3:
+            continue  # a title or a word in quotation marks, not a quotation
+        m = _VERBLESS_RE.match(text, q.end)
+        if m and not _VERBISH.search(m["where"]) and not _VERBISH.search(m["who"]):
+            yield finding(VERBLESS, m.start("who"), m.end())
 
 
 @detector

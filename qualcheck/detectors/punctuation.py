@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import chain, islice
 
+from ..lexicon import STOPWORDS
 from ..text import NEWS_ABBREVIATIONS, Doc
 from ..types import Finding
-from . import detector, finding, rule
+from . import Caseless, detector, finding, rule
 
 STRAY = rule(
     "QC201",
@@ -65,6 +67,21 @@ PUNCT_START = rule(
     "a sentence or paragraph starts with a punctuation mark",
 )
 
+GLUED = rule(
+    "QC209",
+    "glued-sentence",
+    "punctuation",
+    "medium",
+    "a word runs into the next sentence's first word with no space or full stop",
+)
+STRIPPED = rule(
+    "QC210",
+    "stripped-apostrophe",
+    "punctuation",
+    "medium",
+    "contractions without their apostrophe, as left by a scraper that strips them",
+)
+
 DROPPED_LABEL = rule(
     "QC208",
     "dropped-label",
@@ -97,6 +114,42 @@ _LOWER_OK = frozenset(
 _ABBREVIATIONS = frozenset(NEWS_ABBREVIATIONS)
 # A link on its own after a sentence (an embedded tweet's `https://t.co/...`) starts no sentence.
 _LINK_START = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A word glued to the next sentence's first word: `said PerezStarting`, `the gameThe`. The second
+# part must be a word sentences open with, never the second half of a brand (`PlayStation`,
+# `YouTube`, `BlackRock`); the first must be a word or name of three letters or more, which leaves
+# out `McDonald`, `DeSantis`, `LeBron`, `iPhone`, `eBay`, and a token already holding a capital
+# (`JPMorgan`), a dot, a hashtag or a handle. The sentence must go on on the same line: a `Next`
+# button at a line's end is page chrome.
+_GLUED_RE = re.compile(
+    r"(?<![\w.#@/\-’'])(?P<left>[A-Z][a-z]{2,}|[a-z]{3,})(?P<right>[A-Z][a-z]+)(?=,?[ \t]+[\w\"“‘(£$€])"
+)
+# The word before must be in lower case on the same line: glue in prose (`said PerezStarting`,
+# `the gameThe`), not in a Title Case headline or page chrome run together (`Strike PossibleThe`,
+# `Media captionWho`, a `PlayNext` button at a line's start).
+_PREV_WORD = re.compile(r"(?:^|[ \t\n])[\"“‘(]?([a-z0-9])[^ \t\n]*[ \t]+\Z")
+_OPENERS = frozenset(
+    "the this that these those there their they them she his its our but and yet also "
+    "after before when while since although though however meanwhile still then yesterday "
+    "last next earlier later starting according despite during with without for from what who which "
+    "where why how some many most both each every other another such several officials police".split()
+)
+# Two-letter openers, only after a lower-case word: `LinkedIn` and `FedEx` are names.
+_SHORT_OPENERS = frozenset("it he in we as at on if by".split())
+# Contractions a scraper stripped of their apostrophe. Forms that are words themselves (`cant`,
+# `wont`, `lets`, `were`, `well`, `hell`, `shell`, `ill`, `id`, `im`, `ive`, `its`) are left out.
+_STRIPPED_RE = Caseless(
+    r"\b(?:(?:is|do|does|did|was|were|could|should|would|must|need|are|has|have|had|ai)nt"
+    r"|(?:you|they)(?:re|ve|ll|d)|weve|(?:that|what|there|she)s|(?:could|should|would|must)ve)\b"
+)
+_STRIPPED_MIN = 2  # a lone one is a typo
+# The same forms as words, to count them in the article's vocabulary before any pattern runs.
+_STRIPPED_WORDS = frozenset(
+    [f"{w}nt" for w in "is do does did was were could should would must need are has have had ai".split()]
+    + [f"{w}{e}" for w in ("you", "they") for e in ("re", "ve", "ll", "d")]
+    + ["weve"]
+    + [f"{w}s" for w in ("that", "what", "there", "she")]
+    + [f"{w}ve" for w in ("could", "should", "would", "must")]
+)
 
 
 @detector
@@ -115,6 +168,32 @@ def dropped_labels(doc: Doc) -> Iterator[Finding]:
         return
     for m in _DROPPED_LABEL_RE.finditer(doc.text):
         yield finding(DROPPED_LABEL, *m.span())
+
+
+@detector
+def glued_sentences(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    for m in _GLUED_RE.finditer(text):
+        right = m["right"].lower()
+        left = m["left"]
+        if not (right in _OPENERS or (right in _SHORT_OPENERS and left.islower())):
+            continue
+        if not left.islower() and left.lower() in STOPWORDS:
+            continue  # `NowThis`, `ThePolice`: a name made of two words, not a sentence end
+        if _PREV_WORD.search(text, max(0, m.start() - 40), m.start()):
+            yield finding(GLUED, *m.span())
+
+
+@detector
+def stripped_apostrophes(doc: Doc) -> Iterator[Finding]:
+    counts = doc.counts
+    if sum(map(counts.__getitem__, _STRIPPED_WORDS.intersection(counts))) < _STRIPPED_MIN:
+        return  # the common case, found from the vocabulary alone
+    matches = _STRIPPED_RE.finditer(doc)
+    first = list(islice(matches, _STRIPPED_MIN))
+    if len(first) >= _STRIPPED_MIN:
+        for m in chain(first, matches):
+            yield finding(STRIPPED, *m.span())
 
 
 @detector

@@ -51,6 +51,13 @@ LITERAL = rule(
     "medium",
     "a construction typical of machine translation: slipped preposition or article, misplaced report verb",
 )
+SPELLED_DIGIT = rule(
+    "QC410",
+    "spelled-digit",
+    "rewrite",
+    "high",
+    "a digit of a number spelled out as a word (`six.7%`), as a spinner swapping word by word leaves it",
+)
 OFF_TOPIC = rule(
     "QC406",
     "off-topic-paragraph",
@@ -212,6 +219,31 @@ _LITERAL_RE = re.compile(  # every branch starts with i, a, o or t: the look-ahe
 def literal_translation(doc: Doc) -> Iterator[Finding]:
     for m in _LITERAL_RE.finditer(doc.text):
         yield finding(LITERAL, *m.span())
+
+
+# --- a digit spelled out inside a number -------------------------------------------------------
+
+# `six.7%`, `twelve.5 million`, `3.five`: a spinner takes each digit run for a word and swaps it for
+# its name. A word, a decimal point and a digit never stand together in edited copy.
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_SPELLED_DIGIT_RE = re.compile(
+    rf"(?<![\w.])(?i:{_NUMBER_WORDS})\.\d+\b|(?<![\w.])\d+\.(?:{_NUMBER_WORDS})\b(?!\.\w)"
+)  # the digit after the word in any case; a lower-case word after the digit (`2021.One` is glue)
+# A letter and a digit on either side of a full stop: rare in any text, so one scan for the full
+# stop (a literal the engine skips to) spares the full pattern almost every article.
+_LETTER_DOT_DIGIT = re.compile(r"\.(?:(?<=[A-Za-z]\.)\d|(?<=\d\.)[a-z])")
+
+
+@detector
+def spelled_digit(doc: Doc) -> Iterator[Finding]:
+    first = _LETTER_DOT_DIGIT.search(doc.text)
+    if first is None:
+        return
+    for m in _SPELLED_DIGIT_RE.finditer(doc.text, max(0, first.start() - 12)):
+        yield finding(SPELLED_DIGIT, *m.span())
 
 
 # --- off-topic paragraph ------------------------------------------------------------------------

@@ -65,6 +65,19 @@ FAMILY = "attribution"
             "\u201cPrices will rise again next year she said.\n\nAnalysts agreed.",
             ["year she said"],
         ),
+        ("QC105", '"We will win," the coach after the game.', ["the coach after the game."]),
+        ("QC105", "\u201cWe will win,\u201d Smith in a statement on Friday.", ["Smith in a statement on Friday."]),
+        (
+            "QC105",
+            '"Why would we stop now?" John Smith at a rally in Ohio. He left.',
+            ["John Smith at a rally in Ohio."],
+        ),
+        (
+            "QC105",
+            '"The strikes were proportionate," the Pentagon spokesman to reporters.',
+            ["the Pentagon spokesman to reporters."],
+        ),
+        ("QC105", '"It is a sad day for the club," Kirby during the briefing!', ["Kirby during the briefing!"]),
     ],
 )
 def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
@@ -112,6 +125,17 @@ def test_split_name_tail_is_not_also_an_orphan() -> None:
             "\u201cNobody wants a wider war,\u201d Kirby said.",
         ),
         ("QC104", 'He called the strikes "proportionate" and Smith said the same.'),
+        ("QC105", '"We will win," the coach said after the game.'),
+        ("QC105", '"We will win," Smith said in a statement.'),
+        ("QC105", 'He called the plan "a disaster for everyone," the worst in years.'),
+        ("QC105", 'The band played "Hello," Adele at the end.'),
+        ("QC105", '"We will win," the coach, who was hired in May, told reporters after the game.'),
+        ("QC105", '"We will win," the coach after the game had said.'),
+        (
+            "QC105",
+            '"We are disappointed with the result," the manager said after the game. "But the players gave '
+            'everything." Smith, who scored in the first half, agreed in an interview on Sunday.',
+        ),
     ],
 )
 def test_clean_near_misses(code: str, text: str) -> None:

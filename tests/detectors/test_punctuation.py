@@ -1,4 +1,4 @@
-"""Punctuation damage (QC201-QC207): each code fires on damaged copy, with the exact span, and the
+"""Punctuation damage (QC201-QC210): each code fires on damaged copy, with the exact span, and the
 family stays silent on clean professional prose."""
 
 from __future__ import annotations
@@ -43,6 +43,19 @@ FAMILY = "punctuation"
         ("QC207", "The attack killed one person.\n\n; the base was closed.", [";"]),
         ("QC208", "He made his debut last November. : Murphy, Horgan, Byrne.", [". :"]),
         ("QC208", 'It was his last London date." : The album came out in 1977.', ['." :']),
+        ("QC209", "The deal was confirmed by Jones said PerezStarting next week the team plays.", ["PerezStarting"]),
+        ("QC209", "The crowd left after the gameThe stadium was empty by ten.", ["gameThe"]),
+        (
+            "QC209",
+            "Prices rose in the spring, said Kim.\n\nShe added that costs fell in JuneHowever, demand held.",
+            ["JuneHowever"],
+        ),
+        ("QC209", "The team won the cupIt was their first title since 1998.", ["cupIt"]),
+        ("QC209", "He scored twice in the second halfAfter the break the visitors faded.", ["halfAfter"]),
+        ("QC210", "The plan isnt finished and officials dont know when it will be.", ["isnt", "dont"]),
+        ("QC210", "Thats the problem: they havent paid, and youre still waiting.", ["Thats", "havent", "youre"]),
+        ("QC210", "It doesnt work. We couldnt stop it, and theyre not sure why.", ["doesnt", "couldnt", "theyre"]),
+        ("QC210", "Whats next? Nobody wouldve guessed.", ["Whats", "wouldve"]),
     ],
 )
 def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
@@ -95,6 +108,50 @@ def test_sentence_starting_with_comma_after_full_stop_is_reported_once_as_stray(
             id="QC206-list-marker-paragraphs",
         ),
         ("QC206", "The council has two options.\n\n1) Raise taxes.\n\n2) Cut spending."),
+        *[
+            pytest.param("QC209", f"Shares in {name} rose sharply on Monday, the company said.", id=f"QC209-{name}")
+            for name in (
+                "McDonald",
+                "MacArthur",
+                "iPhone",
+                "eBay",
+                "JPMorgan",
+                "YouTube",
+                "PlayStation",
+                "LinkedIn",
+                "DeSantis",
+                "LeBron",
+                "BlackRock",
+                "HarperCollins",
+                "NowThis",
+                "WhatsApp",
+                "FedEx",
+                "SoftBank",
+                "PowerPoint",
+                "#MeToo",
+                "@joeBiden",
+            )
+        ],
+        ("QC209", "Coverage: Strike PossibleThe United Auto Workers union said it was ready."),
+        ("QC209", "The video is loading.\nPlayNext item\nMedia captionWho is he?"),
+        ("QC209", "It is ready for YouNext\nSearch for:"),
+        ("QC210", "He isnt here."),  # a lone one is a typo
+        *[
+            pytest.param("QC210", f"As is his {w}, he said nothing, and {x} the officials.", id=f"QC210-{w}-{x}")
+            for w, x in (("wont", "cant"), ("lets", "well"), ("hell", "shell"), ("were", "ill"), ("its", "im"))
+        ],
+        ("QC210", "Mr Cant and Ms Wont were there; Id and Ive are not contractions here."),
+        ("QC210", "It isn't over, and we don't know; they're still talking and that's fine."),
+        ("QC210", "James' car and Mr Jones's dog were found; its owner and the Joneses' lawyer said so."),
+        ("QC209", "Mr McDonald met Ms James in Athens and Jones's team at JPMorgan."),
+        pytest.param(
+            "QC209",
+            "JPMorgan and BlackRock said on Tuesday that they would list the fund on the NYSE. The news was "
+            "first reported by CNBC and shared widely on LinkedIn and YouTube.\n\nMcDonald's, which sells "
+            "PlayStation vouchers in some US states, didn't comment. \u201cWe're not there yet,\u201d said "
+            "Gov. Ron DeSantis, who met LeBron James in Miami.",
+            id="QC209-QC210-honest-paragraph",
+        ),
     ],
 )
 def test_clean_near_misses(code: str, text: str) -> None:

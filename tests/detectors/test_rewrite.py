@@ -1,4 +1,4 @@
-"""Rewrite damage (QC401-QC406): each code fires on spun or round-trip-translated copy, with the
+"""Rewrite damage (QC401-QC410): each code fires on spun or round-trip-translated copy, with the
 exact span, and the family stays silent on clean professional prose."""
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def _in_sentence(phrase: str) -> str:
         ),
         ("QC404", "It was an serious blow to the government.", ["an serious"]),
         ("QC404", "The toll rose to 40, according to the ministry said.", ["according to the ministry said"]),
+        ("QC410", "Mortgage charges rose to six.7% in the spring.", ["six.7"]),
+        ("QC410", "The fund lost Twelve.5 million and 3.five points.", ["Twelve.5", "3.five"]),
     ],
 )
 def test_fires_on_damage(code: str, text: str, expected: list[str]) -> None:
@@ -167,6 +169,8 @@ def test_spun_forms_fire_in_context(text: str, expected: list[str]) -> None:
             "The report, according to critics who said it was flawed, was withdrawn.",
             id="QC404-according-to-relative-clause",
         ),
+        ("QC410", "Version 2.0 of the app cost 1.5 million. One user said it was fine."),
+        ("QC410", "Sales rose 6.7% in 2021.One analyst called it one of the best years; see www.one.com."),
     ],
 )
 def test_clean_near_misses(code: str, text: str) -> None:
