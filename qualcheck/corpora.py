@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corrupt import PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
+from .corrupt import LATE_KINDS, PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
 from .furniture import add_furniture, own_url
 from .io import split_title
 
@@ -125,7 +125,7 @@ def head(text: str) -> str:
 
 
 def build_examples(articles: Sequence[Article], generated: Sequence[Article] = ()) -> Iterator[Example]:
-    """Six clean views and six damaged variants of every original, and two views of every
+    """Six clean views and seven damaged variants of every original, and two views of every
     machine-written article.
 
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
@@ -134,8 +134,8 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     the model cannot tell the classes apart by layout and learns that a lone artifact is weak
     evidence; only the full noisy view may carry a stock sentence. The variants span every
     intensity; two are light because light damage is the hard case; one carries prose damage only
-    (spinning and translation touch many sentences, so it is of medium intensity) and one a damaged
-    title.
+    (spinning and translation touch many sentences, so it is of medium intensity), one a damaged
+    title and one a single damage of a kind added after the pool was fixed (`corrupt.LATE_KINDS`).
     """
     n = len(articles)
     for i, a in enumerate(articles):
@@ -169,6 +169,8 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
             ("h", "heavy", *furnished(a.text, a.title, "h"), None),
             ("p", "medium", *furnished(a.text, a.title, "p"), PROSE_KINDS),
             ("t", "light", a.text, a.title, TITLE_KINDS),
+            # the kinds added after the pool was fixed, one each (`corrupt.LATE_KINDS`)
+            ("late", "light", *furnished(a.text, a.title, "late"), LATE_KINDS),
         ]
         for tag, intensity, source, title, kinds in jobs:
             v = corrupt(
@@ -179,7 +181,7 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
                 title=title,
                 donor=donor.text,
                 donor_title=donor.title,
-                count=1 if kinds is TITLE_KINDS else None,
+                count=1 if kinds is TITLE_KINDS or kinds is LATE_KINDS else None,
             )
             yield Example(
                 f"{a.id}#{tag}",
@@ -187,7 +189,7 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
                 v.title,
                 1,
                 a.id,
-                "prose" if kinds is PROSE_KINDS else "title" if kinds is TITLE_KINDS else intensity,
+                {PROSE_KINDS: "prose", TITLE_KINDS: "title", LATE_KINDS: "late"}.get(tuple(kinds or ()), intensity),
                 tuple(sorted({d.kind for d in v.damages})),
                 tuple((d.kind, d.start, d.end) for d in v.damages if d.field == "text"),
                 url=farm if tag in _FARM_URL_TAGS else "",

@@ -142,6 +142,7 @@ EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
     "placeholder": "QC502",
     "markdown": "QC503",
     "spintax": "QC504",
+    "repeated-paragraph": "QC311",
 }
 _PRISTINE_VIEWS = ("clean", "clean-flat")  # the other clean views carry pipeline noise on purpose
 

@@ -15,7 +15,7 @@ import importlib
 
 from .base import FAMILIES, Damage, Finder, Intensity, Variant, registered
 from .boilerplate import TAIL_KINDS
-from .generate import INTENSITY_RANGE, NOISE_KINDS, NOISE_ONLY, all_kinds, corrupt, pipeline_noise
+from .generate import INTENSITY_RANGE, LATE_KINDS, NOISE_KINDS, NOISE_ONLY, all_kinds, corrupt, pipeline_noise
 from .noise import respell
 from .page import TITLE_KINDS
 
@@ -29,7 +29,7 @@ ALL_KINDS: tuple[str, ...] = all_kinds()
 KIND_FAMILIES: dict[str, tuple[str, ...]] = {
     "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
     "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
-    "boilerplate": ("markup", "mojibake", *TAIL_KINDS),
+    "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph"),
     "rewrite": ("entity-drift", "tortured-phrase", "literal-translation", "spliced-paragraph"),
     "generated": ("assistant-leftover", "placeholder", "markdown", "spintax"),
     "page": TITLE_KINDS,
@@ -42,6 +42,7 @@ __all__ = [
     "INTENSITY_RANGE",
     "KINDS",
     "KIND_FAMILIES",
+    "LATE_KINDS",
     "NOISE_KINDS",
     "NOISE_ONLY",
     "PROSE_KINDS",
