@@ -29,7 +29,7 @@ ALL_KINDS: tuple[str, ...] = all_kinds()
 KIND_FAMILIES: dict[str, tuple[str, ...]] = {
     "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
     "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
-    "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph"),
+    "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph", "locale-number"),
     "rewrite": ("entity-drift", "tortured-phrase", "literal-translation", "spliced-paragraph"),
     "generated": ("assistant-leftover", "placeholder", "markdown", "spintax"),
     "page": TITLE_KINDS,

@@ -102,3 +102,22 @@ def repeated_paragraph(text: str) -> list[Edit]:
                 out.append(Edit(e2, e2, " " + passage, "repeated-paragraph", ((1, 1 + len(passage)),)))
             break
     return out
+
+
+_CURRENCY_AMOUNT = re.compile(r"[$€£](?=\d)")
+_DECIMAL_PERCENT = re.compile(r"(?<=\d)\.(?=\d{1,2}%)")
+
+
+@text_only("locale-number")
+def locale_number(text: str) -> list[Edit]:
+    """A translation pipeline writes numbers the source language's way: `$ 25`, `4, 5%`."""
+    out = []
+    for m in _CURRENCY_AMOUNT.finditer(text):
+        rep = m.group() + " "
+        digits = re.match(r"\d+", text[m.end() :])
+        out.append(
+            Edit(m.start(), m.end(), rep, "locale-number", ((0, len(rep) + len(digits.group() if digits else "")),))
+        )
+    for m in _DECIMAL_PERCENT.finditer(text):
+        out.append(Edit(m.start(), m.end(), ", ", "locale-number", ((-1, 3),)))
+    return out

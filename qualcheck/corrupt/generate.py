@@ -42,7 +42,7 @@ _ACCENTED = re.compile(r"[à-ÿÀ-ß’“”—]")
 # variant of corpora/ and of the real training set, so they stay out of the default pool and the
 # training set gives them a variant of their own (`corpora.build_examples`, tag "late"); they are
 # measured alone like every kind (`qualcheck eval`).
-LATE_KINDS: tuple[str, ...] = ("repeated-paragraph",)
+LATE_KINDS: tuple[str, ...] = ("repeated-paragraph", "locale-number")
 
 
 def all_kinds() -> tuple[str, ...]:

@@ -510,3 +510,26 @@ def hash_paragraphs(doc: Doc) -> Iterator[Finding]:
     if len(marked) >= _MIN_HASH_PARAGRAPHS and 2 * len(marked) >= len(paragraphs):
         for s in marked:
             yield finding(MARKUP, s, s + 1)
+
+
+LOCALE_NUMBER = rule(
+    "QC312",
+    "locale-number",
+    "boilerplate",
+    "medium",
+    "a number written to another language's conventions (`$ 25`, `4, 5%`), as a translation pipeline leaves it",
+)
+# A currency sign spaced from its amount, and a decimal comma that a tokenizer split (`4, 5%`). On
+# the 181 honest pages as extracted and 2,124 BBC articles neither occurs once; a list of numbers
+# ("rose 4, 5 and 6%") has a word or another number between, so only one or two digits after the
+# comma and a per cent sign right after count.
+_LOCALE_NUMBER = re.compile(r"[$€£][ \u00a0]+\d+|(?<![\d,])\d{1,3}, \d{1,2}[ \u00a0]?%")
+
+
+@detector
+def locale_numbers(doc: Doc) -> Iterator[Finding]:
+    text = doc.text
+    if not any(c in text for c in "$€£%"):
+        return
+    for m in _LOCALE_NUMBER.finditer(text):
+        yield finding(LOCALE_NUMBER, *m.span())

@@ -676,3 +676,31 @@ def test_list_items_repeated_are_not_prose() -> None:
     items = "\n\n".join(["- Easy setup for all your devices at home", "- 1 cup rice, 2 eggs, 1 tsp. oil, 4 oz. beans"])
     text = "\n\n".join([_LONG[0], items, _LONG[1], items, items])
     assert spans(text, "QC311") == []
+
+
+# --- numbers written another language's way (QC312) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fares rose 4, 5% to € 12 on Monday.", ["4, 5%", "€ 12"]),
+        ("The fund lost $ 25 million last year.", ["$ 25"]),
+        ("Turnout was 61, 25 % in the city.", ["61, 25 %"]),
+    ],
+)
+def test_locale_numbers_fire(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC312") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fares rose 4.5% to €12 on Monday.",
+        "Prices rose 4, 5 and 6% in the three regions.",
+        "The survey of 1,200, 15% of them students, was published.",
+        "He won 6-4, 7-6 and the score was 2-1 at the break.",
+    ],
+)
+def test_honest_numbers_are_not_locale_leftovers(text: str) -> None:
+    assert spans(text, "QC312") == []
