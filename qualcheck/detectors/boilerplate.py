@@ -446,6 +446,15 @@ _PROSE_SENTENCE = re.compile(r"[\"“‘'(]?[A-Z][^\n]*[.!?][\"”’')]?")
 _MIN_PASSAGE_WORDS = 25
 _MIN_SENTENCE_WORDS = 6
 _MIN_PARAGRAPH_WORDS = 20
+_WHOLE_COPY = 3  # repeats making up a third of the words: the page's whole text twice
+# Site notices (cookies, privacy, newsletters, market-data terms) and photo captions (`X, left, and
+# Y shake hands`, `(AP Photo/...)`) recur on honest pages' visible text, a slideshow's caption once
+# a slide; they are not the story told twice.
+_NOTICE_OR_CAPTION = re.compile(
+    r"(?i:\bcookies?\b|\bprivacy\b|\bconsent\b|\bnewsletter|\bsubscri|\bunsubscri|\bterms\s+(?:&|and)\s+conditions"
+    r"|\bdata\s+provided\b|\bphoto:|\(ap\s+photo|\bphoto\s+by\b)"
+    r"|, (?:left|right|center|centre|second left|second right),"
+)
 
 
 def _passage_key(text: str) -> str | None:
@@ -467,6 +476,8 @@ def repeated_passage(doc: Doc) -> Iterator[Finding]:
     sentences = doc.sentences
     keys = [_passage_key(text[s:e]) for s, e in sentences]
     first: dict[str, int] = {}
+    found: list[Finding] = []
+    repeated = 0
     i = 0
     while i < len(keys):
         key = keys[i]
@@ -483,11 +494,21 @@ def repeated_passage(doc: Doc) -> Iterator[Finding]:
         stop = sum(w in STOPWORDS for w in words)
         paragraph = n == 1 and len(words) >= _MIN_PARAGRAPH_WORDS and _is_paragraph(sentences[i], doc.paragraphs)
         paragraph = paragraph and _is_paragraph(sentences[j], doc.paragraphs)
-        if (paragraph or (n >= 2 and len(words) >= _MIN_PASSAGE_WORDS)) and stop * 100 >= 15 * len(words):
-            yield finding(REPEATED_PASSAGE, sentences[i][0], sentences[i + n - 1][1])
+        # the story goes on between the copies: a caption or notice printed twice has only page
+        # chrome (`Image 1 of 8`, `Close`) between its copies, a page assembled twice has prose
+        story_between = any(k is not None for k in keys[j + n : i])
+        long_enough = paragraph or (n >= 2 and len(words) >= _MIN_PASSAGE_WORDS)
+        notice = _NOTICE_OR_CAPTION.search(text, sentences[i][0], sentences[i + n - 1][1])
+        if long_enough and story_between and notice is None and stop * 100 >= 15 * len(words):
+            found.append(finding(REPEATED_PASSAGE, sentences[i][0], sentences[i + n - 1][1]))
+            repeated += len(words)
             i += n
         else:
             i += 1
+    # a page whose whole text is there twice was printed twice by its site or its extractor (a
+    # newsletter, an article body also kept in the page's data); a farm repeats a paragraph
+    if repeated * _WHOLE_COPY < len(doc.words):
+        yield from found
 
 
 def _is_paragraph(sentence: tuple[int, int], paragraphs: tuple[tuple[int, int], ...]) -> bool:

@@ -704,3 +704,24 @@ def test_locale_numbers_fire(text: str, expected: list[str]) -> None:
 )
 def test_honest_numbers_are_not_locale_leftovers(text: str) -> None:
     assert spans(text, "QC312") == []
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        # a slideshow's two-sentence caption, once a slide
+        "Mayor Ines Varga, left, and the operator's chief Tom Reid shake hands at the depot on Tuesday. "
+        "The new timetable starts in May after a year of talks.",
+        # a cookie notice the page shows twice
+        "We use cookies to understand how visitors use this website and to remember their choices. "
+        "You can change your cookie settings at any time in the footer of every page.",
+    ],
+)
+def test_captions_and_notices_printed_twice_do_not_fire(repeat: str) -> None:
+    text = "\n\n".join([_LONG[0], repeat, *_LONG[1:], repeat])
+    assert spans(text, "QC311") == []
+
+
+def test_a_whole_text_printed_twice_is_the_page_not_a_farm() -> None:
+    story = "\n\n".join(_LONG)
+    assert spans(f"{story}\n\n{story}", "QC311") == []
