@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corrupt import LATE_KINDS, PROSE_KINDS, TITLE_KINDS, corrupt, pipeline_noise
+from .corrupt import LATE_KINDS, PROSE_KINDS, TITLE_KINDS, Damage, Variant, corrupt, pipeline_noise
 from .furniture import add_furniture, own_url
 from .io import split_title
 
@@ -125,7 +125,7 @@ def head(text: str) -> str:
 
 
 def build_examples(articles: Sequence[Article], generated: Sequence[Article] = ()) -> Iterator[Example]:
-    """Six clean views and seven damaged variants of every original, and two views of every
+    """Six clean views and six damaged variants of every original, and two views of every
     machine-written article.
 
     The clean views are legitimate transformations real pipelines apply (whitespace collapsed,
@@ -134,8 +134,9 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     the model cannot tell the classes apart by layout and learns that a lone artifact is weak
     evidence; only the full noisy view may carry a stock sentence. The variants span every
     intensity; two are light because light damage is the hard case; one carries prose damage only
-    (spinning and translation touch many sentences, so it is of medium intensity), one a damaged
-    title and one a single damage of a kind added after the pool was fixed (`corrupt.LATE_KINDS`).
+    (spinning and translation touch many sentences, so it is of medium intensity) and one a damaged
+    title. The first light variant also carries one damage of a kind added after the pool was fixed
+    (`corrupt.LATE_KINDS`).
     """
     n = len(articles)
     for i, a in enumerate(articles):
@@ -169,8 +170,6 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
             ("h", "heavy", *furnished(a.text, a.title, "h"), None),
             ("p", "medium", *furnished(a.text, a.title, "p"), PROSE_KINDS),
             ("t", "light", a.text, a.title, TITLE_KINDS),
-            # the kinds added after the pool was fixed, one each (`corrupt.LATE_KINDS`)
-            ("late", "light", *furnished(a.text, a.title, "late"), LATE_KINDS),
         ]
         for tag, intensity, source, title, kinds in jobs:
             v = corrupt(
@@ -181,15 +180,17 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
                 title=title,
                 donor=donor.text,
                 donor_title=donor.title,
-                count=1 if kinds is TITLE_KINDS or kinds is LATE_KINDS else None,
+                count=1 if kinds is TITLE_KINDS else None,
             )
+            if tag == "l1":  # one more damage, of a kind added after the pool was fixed
+                v = with_late_damage(v, seed=_seed(a.id, "late"))
             yield Example(
                 f"{a.id}#{tag}",
                 v.text,
                 v.title,
                 1,
                 a.id,
-                {PROSE_KINDS: "prose", TITLE_KINDS: "title", LATE_KINDS: "late"}.get(tuple(kinds or ()), intensity),
+                "prose" if kinds is PROSE_KINDS else "title" if kinds is TITLE_KINDS else intensity,
                 tuple(sorted({d.kind for d in v.damages})),
                 tuple((d.kind, d.start, d.end) for d in v.damages if d.field == "text"),
                 url=farm if tag in _FARM_URL_TAGS else "",
@@ -197,6 +198,27 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     for g in generated:
         yield Example(f"{g.id}#as-written", g.text, g.title, 1, g.id, "generated", ("generated",))
         yield Example(f"{g.id}#flat", straighten(collapse(g.text)), "", 1, g.id, "generated", ("generated",))
+
+
+def with_late_damage(v: Variant, *, seed: int) -> Variant:
+    """`v` with one damage of a late kind (`corrupt.LATE_KINDS`) added, its spans kept true.
+
+    The late kinds ride on a variant that exists anyway rather than on one of their own: an extra
+    damaged example an original tilts the classes, and with it the benchmark's ROC AUC fell from
+    0.907 to 0.905 (docs/measurements.md)."""
+    late = corrupt(v.text, seed=seed, kinds=LATE_KINDS, count=1)
+    if not late.damages:
+        return v
+    at = next((i for i, (x, y) in enumerate(zip(v.text, late.text, strict=False)) if x != y), len(v.text))
+    delta = len(late.text) - len(v.text)
+    moved = tuple(
+        d
+        if d.field != "text" or d.end <= at
+        else Damage(d.kind, d.start + delta if d.start >= at else d.start, d.end + delta, d.field)
+        for d in v.damages
+    )
+    damages = tuple(sorted((*moved, *late.damages), key=lambda d: (d.field, d.start)))
+    return Variant(late.text, damages, v.intensity, v.seed, v.title)
 
 
 def training_examples(root: str | Path) -> list[Example]:

@@ -96,7 +96,7 @@ def test_examples_are_balanced_and_grouped() -> None:
     assert {e.group for e in examples} == {a.id for a in ARTICLES[:5]}
     for a in ARTICLES[:5]:
         mine = [e for e in examples if e.group == a.id]
-        assert sum(e.label for e in mine) == 7  # six variants and one of a late kind
+        assert sum(e.label for e in mine) == 6
         assert sum(1 - e.label for e in mine) == 6
         assert all(e.damages for e in mine if e.label == 1)
 
@@ -139,3 +139,15 @@ def test_a_repeated_paragraph_is_a_copy_of_an_earlier_one() -> None:
 def test_locale_number_marks_the_number_it_respaced() -> None:
     v = corrupt("Fares rose 4.5% to $12 on Monday, the operator said.", seed=1, kinds=["locale-number"], count=2)
     assert sorted(v.text[d.start : d.end] for d in v.damages) == ["$ 12", "4, 5"]
+
+
+def test_the_first_light_variant_carries_a_late_kind_with_true_spans() -> None:
+    from qualcheck.corrupt import LATE_KINDS
+
+    examples = [e for e in build_examples(ARTICLES[:8]) if e.id.endswith("#l1")]
+    assert any({k for k, _s, _e in e.spans} & set(LATE_KINDS) for e in examples)
+    for e in examples:
+        for kind, start, end in e.spans:
+            assert 0 <= start < end <= len(e.text), kind
+            if kind == "repeated-paragraph":
+                assert e.text.index(e.text[start:end]) < start
