@@ -149,6 +149,8 @@ EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
     "placeholder": "QC502",
     "markdown": "QC503",
     "spintax": "QC504",
+    "repeated-paragraph": "QC311",
+    "locale-number": "QC312",
 }
 _PRISTINE_VIEWS = ("clean", "clean-flat")  # the other clean views carry pipeline noise on purpose
 
@@ -166,7 +168,7 @@ def evaluate_corpus(
     fold (`by_view`) shows what real honest pages score when the model never saw their site.
     """
     from .corpora import build_examples, read_articles, read_generated
-    from .corrupt import ALL_KINDS, LATE_KINDS, corrupt
+    from .corrupt import ALL_KINDS, LATE_KINDS, RIDER_KINDS, corrupt
     from .features import analyze
     from .model import cross_validate
 
@@ -184,7 +186,7 @@ def evaluate_corpus(
     # single damages of every kind on held-out originals, scored by the fold that never saw them
     _, cut = recall_at_fpr(y, oof, 0.01)
     isolated: dict[str, dict[str, float]] = {}
-    for k in (*ALL_KINDS, *LATE_KINDS):
+    for k in (*ALL_KINDS, *LATE_KINDS, *RIDER_KINDS):
         scores = []
         for i, a in enumerate(articles):
             donor = articles[(i + len(articles) // 2) % len(articles)]

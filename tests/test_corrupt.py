@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qualcheck.corpora import build_examples, read_articles
-from qualcheck.corrupt import ALL_KINDS, INTENSITY_RANGE, KINDS, LATE_KINDS, corrupt, pipeline_noise
+from qualcheck.corrupt import ALL_KINDS, INTENSITY_RANGE, KINDS, LATE_KINDS, RIDER_KINDS, corrupt, pipeline_noise
 from qualcheck.detectors import run_all
 from qualcheck.text import Doc
 
@@ -46,7 +46,7 @@ FLOORS = {"title-swap": 0.45, "spliced-paragraph": 0.125}
 FLOORS["synonym-swap"] = 0.0
 
 
-@pytest.mark.parametrize("kind", (*ALL_KINDS, *LATE_KINDS))
+@pytest.mark.parametrize("kind", (*ALL_KINDS, *LATE_KINDS, *RIDER_KINDS))
 def test_each_kind_alone_lands_where_it_says(kind: str) -> None:
     """A variant with one kind of damage records spans inside the new text (or title), and the
     detectors find most of them."""
@@ -129,3 +129,38 @@ def test_synonym_swap_spins_words_and_numbers() -> None:
     v = corrupt(text, seed=0, kinds=["synonym-swap"], count=1)
     marked = [v.text[d.start : d.end] for d in v.damages]
     assert marked == ["charges", "six.7", "final", "financial institution", "staff", "recreation"]
+    """Kinds added after the pool was fixed are measured like every kind but never drawn by default,
+    so the variants made before them are unchanged."""
+    from qualcheck.corrupt import RIDER_KINDS
+    from qualcheck.corrupt.generate import default_pool
+
+    assert RIDER_KINDS and set(RIDER_KINDS) <= set(KINDS)
+    assert not set(default_pool()) & set(RIDER_KINDS)
+    for seed in range(30):
+        v = corrupt(ARTICLES[seed % len(ARTICLES)].text, seed=seed, intensity="heavy")
+        assert not {d.kind for d in v.damages} & set(RIDER_KINDS)
+
+
+def test_a_repeated_paragraph_is_a_copy_of_an_earlier_one() -> None:
+    for seed, a in enumerate(ARTICLES[:10]):
+        v = corrupt(a.text, seed=seed, kinds=["repeated-paragraph"], count=1)
+        (d,) = v.damages
+        copy = v.text[d.start : d.end]
+        assert len(copy.split()) >= 25 and v.text.index(copy) < d.start
+
+
+def test_locale_number_marks_the_number_it_respaced() -> None:
+    v = corrupt("Fares rose 4.5% to $12 on Monday, the operator said.", seed=1, kinds=["locale-number"], count=2)
+    assert sorted(v.text[d.start : d.end] for d in v.damages) == ["$ 12", "4, 5"]
+
+
+def test_the_first_light_variant_carries_a_rider_kind_with_true_spans() -> None:
+    from qualcheck.corrupt import RIDER_KINDS
+
+    examples = [e for e in build_examples(ARTICLES[:8]) if e.id.endswith("#l1")]
+    assert any({k for k, _s, _e in e.spans} & set(RIDER_KINDS) for e in examples)
+    for e in examples:
+        for kind, start, end in e.spans:
+            assert 0 <= start < end <= len(e.text), kind
+            if kind == "repeated-paragraph":
+                assert e.text.index(e.text[start:end]) < start

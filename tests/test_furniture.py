@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from qualcheck.corpora import collapse, read_articles
-from qualcheck.furniture import KINDS, RATES, add_furniture
+from qualcheck.furniture import KINDS, LATE_KINDS, LATE_RATES, RATES, add_furniture
+
+EVERY_KIND = {**KINDS, **LATE_KINDS}
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = read_articles(ROOT / "corpora")[::40]  # one from every few desks
@@ -48,6 +50,23 @@ def test_at_least_24_kinds_each_with_a_rate() -> None:
     assert len(KINDS) >= 24
     assert set(RATES) == set(KINDS)
     assert all(0.0 < r <= 1.0 for r in RATES.values())
+    assert set(LATE_RATES) == set(LATE_KINDS) and not set(LATE_KINDS) & set(KINDS)
+    assert all(0.0 < r <= 1.0 for r in LATE_RATES.values())
+
+
+def test_late_kinds_leave_earlier_furniture_as_it_was() -> None:
+    """A late kind draws from its own generator: a page it is not drawn for is what it was before
+    the kind existed, and when it is drawn the other furniture around it is unchanged."""
+    a = ARTICLES[0]
+    for seed in range(40):
+        text, title = add_furniture(a.text, a.title, seed=seed, rate_scale=3.0)
+        rng = random.Random(seed)
+        chosen = [k for k in KINDS if rng.random() < min(1.0, RATES[k] * 3.0)]
+        early = a.text, a.title
+        for kind in chosen:
+            early = KINDS[kind](*early, rng)
+        assert title == early[1]
+        assert _keeps_in_order(early[0], text)
 
 
 def test_same_seed_same_page_other_seeds_vary() -> None:
@@ -57,12 +76,15 @@ def test_same_seed_same_page_other_seeds_vary() -> None:
     assert len({add_furniture(a.text, a.title, seed=s) for s in range(20)}) > 10
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(EVERY_KIND))
 @pytest.mark.parametrize("flat", [False, True], ids=["paragraphs", "collapsed"])
 def test_each_kind_adds_one_piece_and_edits_nothing(kind: str, flat: bool) -> None:
     for i, a in enumerate(ARTICLES):
         text = collapse(a.text) if flat else a.text
-        new_text, new_title = KINDS[kind](text, a.title, random.Random(i))
+        new_text, new_title = EVERY_KIND[kind](text, a.title, random.Random(i))
+        if flat and kind == "explainer-subheads":
+            assert new_text == text  # subheads go with the paragraph breaks
+            continue
         assert (new_text, new_title) != (text, a.title), f"{kind} changed nothing in {a.id}"
         if kind == "title-suffix-own-site":
             assert new_text == text
@@ -84,6 +106,13 @@ def test_kinds_adds_exactly_that_kind(kind: str) -> None:
     for seed in range(5):
         expected = KINDS[kind](a.text, a.title, random.Random(seed))
         assert add_furniture(a.text, a.title, seed=seed, kinds=[kind]) == expected
+
+
+def test_explainer_subheads_are_lines_of_their_own() -> None:
+    a = ARTICLES[1]
+    text, _ = add_furniture(a.text, a.title, seed=3, kinds=["explainer-subheads"])
+    added = [line for line in text.split("\n\n") if line not in a.text.split("\n\n")]
+    assert added and set(added) <= {"Background", "About the study", "About the research"}
 
 
 def test_drawn_furniture_keeps_the_article_intact() -> None:
@@ -129,7 +158,7 @@ def test_empty_text_gets_only_the_furniture() -> None:
 # copied excerpt does (the commonest leftover on real farm pages): the text alone cannot tell them
 # apart, so this one kind is allowed to score as evidence.
 _AMBIGUOUS = frozenset({"excerpt-cut"})
-_SCORED = [k for k in KINDS if k not in _AMBIGUOUS]
+_SCORED = [k for k in EVERY_KIND if k not in _AMBIGUOUS]
 
 
 def test_twenty_kinds_or_more_are_scored() -> None:

@@ -15,7 +15,16 @@ import importlib
 
 from .base import FAMILIES, Damage, Finder, Intensity, Variant, registered
 from .boilerplate import TAIL_KINDS
-from .generate import INTENSITY_RANGE, LATE_KINDS, NOISE_KINDS, NOISE_ONLY, all_kinds, corrupt, pipeline_noise
+from .generate import (
+    INTENSITY_RANGE,
+    LATE_KINDS,
+    NOISE_KINDS,
+    NOISE_ONLY,
+    RIDER_KINDS,
+    all_kinds,
+    corrupt,
+    pipeline_noise,
+)
 from .noise import respell
 from .page import TITLE_KINDS
 
@@ -29,7 +38,7 @@ ALL_KINDS: tuple[str, ...] = all_kinds()
 KIND_FAMILIES: dict[str, tuple[str, ...]] = {
     "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
     "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
-    "boilerplate": ("markup", "mojibake", *TAIL_KINDS),
+    "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph", "locale-number"),
     "rewrite": (
         "entity-drift",
         "tortured-phrase",
@@ -56,6 +65,7 @@ __all__ = [
     "NOISE_KINDS",
     "NOISE_ONLY",
     "PROSE_KINDS",
+    "RIDER_KINDS",
     "TAIL_KINDS",
     "TITLE_KINDS",
     "Damage",

@@ -66,3 +66,58 @@ def tail_block(kind: str, rng: random.Random, title: str) -> list[tuple[str, str
         site = f"{rng.choice(_SITE_WORDS_A)} {rng.choice(_SITE_WORDS_B)}"
         return [(f"The post {title or 'News update'} appeared first on {site}.", kind)]
     return [(rng.choice(_CHROME), kind)]
+
+
+# Kinds added after the generator's pool was fixed: kept out of the default pool (so every earlier
+# variant stays byte-identical) and given a variant of their own (see `generate.LATE_KINDS`).
+_PASSAGE_WORDS = 25  # a passage long enough that no honest pull-quote or caption repeats it
+
+
+@text_only("repeated-paragraph")
+def repeated_paragraph(text: str) -> list[Edit]:
+    """A page assembled from copies prints a passage twice: a paragraph again after a later one,
+    or, in text without paragraph breaks, two or three sentences again after a later sentence."""
+    from ..text import Doc
+
+    out = []
+    paras = lines(text)
+    if len(paras) >= 3:
+        sep = "\n\n" if "\n\n" in text else "\n"
+        for k, (s, e) in enumerate(paras[1:-1], 1):
+            passage = text[s:e].strip()
+            if len(passage.split()) < _PASSAGE_WORDS or passage[-1:] not in '.!?"”':
+                continue
+            for _s2, e2 in paras[k + 1 :]:
+                out.append(Edit(e2, e2, sep + passage, "repeated-paragraph", ((len(sep), len(sep) + len(passage)),)))
+        return out
+    sentences = Doc(text).sentences
+    for k in range(1, len(sentences) - 2):
+        for n in (2, 3):
+            if k + n >= len(sentences):
+                break
+            passage = text[sentences[k][0] : sentences[k + n - 1][1]]
+            if len(passage.split()) < _PASSAGE_WORDS:
+                continue
+            for _s2, e2 in sentences[k + n :]:
+                out.append(Edit(e2, e2, " " + passage, "repeated-paragraph", ((1, 1 + len(passage)),)))
+            break
+    return out
+
+
+_CURRENCY_AMOUNT = re.compile(r"[$€£](?=\d)")
+_DECIMAL_PERCENT = re.compile(r"(?<=\d)\.(?=\d{1,2}%)")
+
+
+@text_only("locale-number")
+def locale_number(text: str) -> list[Edit]:
+    """A translation pipeline writes numbers the source language's way: `$ 25`, `4, 5%`."""
+    out = []
+    for m in _CURRENCY_AMOUNT.finditer(text):
+        rep = m.group() + " "
+        digits = re.match(r"\d+", text[m.end() :])
+        out.append(
+            Edit(m.start(), m.end(), rep, "locale-number", ((0, len(rep) + len(digits.group() if digits else "")),))
+        )
+    for m in _DECIMAL_PERCENT.finditer(text):
+        out.append(Edit(m.start(), m.end(), ", ", "locale-number", ((-1, 3),)))
+    return out

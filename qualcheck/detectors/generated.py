@@ -295,7 +295,13 @@ def placeholders(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     if "[" not in text and "{{" not in text and "XX/" not in text and "xx/" not in text:
         return iter(())  # every placeholder has one of these: skip the pattern
-    return _matches(_PLACEHOLDER_RE, doc, PLACEHOLDER)
+    from .boilerplate import in_metering_notice  # a paywall's count, filled in by the page's script
+
+    return (
+        finding(PLACEHOLDER, *m.span())
+        for m in _PLACEHOLDER_RE.finditer(text)
+        if not (m.group().startswith("{{") and in_metering_notice(text, m.start()))
+    )
 
 
 @detector

@@ -547,3 +547,181 @@ LINES = [
 @pytest.mark.parametrize("code, line", LINES, ids=[f"{c}-{line}" for c, line in LINES])
 def test_every_footer_comment_and_chrome_alternative_fires_as_a_line(code: str, line: str) -> None:
     assert family_findings(f"{LEAD}\n\n{line}", FAMILY) == [(code, line)]
+
+
+# --- leftovers from the 2026-12 survey of real farm pages (corpora/README.md) ------------------
+
+_STORY = (
+    "The county library in Ashcombe reopened on Saturday after a renovation that took two years.\n\n"
+    "The building now has a children's floor and a study room that stays open late in exam season.\n\n"
+    '"People wanted somewhere warm, quiet and free to sit," said Priya Anand, who runs the service.'
+)
+
+
+@pytest.mark.parametrize(
+    "code, tail, expected",
+    [
+        (
+            "QC301",
+            "Translated with www.DeepL.com/Translator (free version)",
+            ["Translated with www.DeepL.com/Translator (free version)"],
+        ),
+        ("QC301", "Translated with (free version)", ["Translated with (free version)"]),
+        ("QC301", "Read more on ashcombepost.example", ["Read more on ashcombepost.example"]),
+        (
+            "QC301",
+            "This article was originally written by www.ashcombepost.example",
+            ["This article was originally written by www.ashcombepost.example"],
+        ),
+        ("QC305", "[post_ads]", ["[post_ads]"]),
+        ("QC305", "[ad_slot_2]", ["[ad_slot_2]"]),
+        (
+            "QC305",
+            '(window.slotQueue = window.slotQueue || []).push({ id: "mid" });',
+            ['(window.slotQueue = window.slotQueue || []).push({ id: "mid" });'],
+        ),
+    ],
+)
+def test_survey_leftovers_fire(code: str, tail: str, expected: list[str]) -> None:
+    assert spans(f"{_STORY}\n\n{tail}", code) == expected
+
+
+def test_hash_before_every_paragraph_is_markup() -> None:
+    text = "\n\n".join("#" + p for p in _STORY.split("\n\n"))
+    assert spans(text, "QC305") == ["#", "#", "#"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paywall's metering box copied before its script filled in the counts
+        f"{_STORY}\n\nYou have read {{{{read_count}}}} of {{{{article_limit}}}} free articles this month.",
+        f"{_STORY}\n\nYou have reached your limit of {{{{free_limit}}}} free stories. Subscribe to keep reading.",
+        # an aggregator's partner credit over the story, not appended at its foot
+        f"Source: ashcombepost.example\n\n{_STORY}",
+        # hashtags open a line or two, and are not most of the text
+        f"#Ashcombe Library reopens its doors after two long years of building work\n\n{_STORY}",
+        # a plugin-looking bracket inside a sentence, a bare outlet credit, a named translator
+        f"{_STORY}\n\nThe [ad_slot] tag was removed.\n\nSource: Ashcombe Post",
+        f"{_STORY}\n\nTranslated by Marta Lind.",
+        f"{_STORY}\n\nRead more on our website.",
+    ],
+)
+def test_survey_honest_furniture_is_not_a_leftover(text: str) -> None:
+    assert family_findings(text, FAMILY) == []
+    assert [f for f in family_findings(text, "generated") if f[0] == "QC502"] == []
+
+
+def test_a_farm_template_brace_still_fires() -> None:
+    text = f"{_STORY}\n\nThe mayor of {{{{city_name}}}} said the plan was final."
+    assert spans(text, "QC305") == ["{{city_name}}"]
+    assert spans(text, "QC502") == ["{{city_name}}"]
+
+
+def test_a_source_address_at_the_foot_still_fires() -> None:
+    assert spans(f"{_STORY}\n\nSource: ashcombepost.example", "QC301") == ["Source: ashcombepost.example"]
+
+
+# --- a passage printed twice (QC311) -----------------------------------------------------------
+
+_LONG = [
+    "The council of Brackley voted on Tuesday to approve a new bus timetable, ending a dispute that had "
+    "divided the market town for most of the year.",
+    "Under the plan the first bus will leave at six in the morning. The operator said the change would add "
+    "about a thousand seats a day during the summer months.",
+    "Some residents were not convinced and said they would ask the regional authority to review it.",
+    "The operator expects to hire six more drivers before the new timetable starts in May.",
+]
+
+
+def test_a_paragraph_printed_again_later_fires_on_the_second_copy() -> None:
+    paras = [*_LONG[:3], _LONG[1], _LONG[3]]
+    text = "\n\n".join(paras)
+    assert spans(text, "QC311") == [_LONG[1]]
+
+
+def test_a_long_one_sentence_paragraph_printed_again_fires() -> None:
+    text = "\n\n".join([*_LONG, _LONG[0]])
+    assert spans(text, "QC311") == [_LONG[0]]
+
+
+def test_a_run_of_sentences_repeated_in_collapsed_text_fires() -> None:
+    flat = " ".join(_LONG)
+    text = f"{flat} {_LONG[1]}"
+    assert spans(text, "QC311") == [_LONG[1]]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # a pull-quote and a caption: one sentence, printed as a paragraph of its own
+        '"We listened to the people who ride the buses every day."',
+        "Buses wait at the market square in Brackley on Tuesday.",
+        # a heading, a short line
+        "The new timetable",
+    ],
+)
+def test_honest_repeats_do_not_fire(extra: str) -> None:
+    text = "\n\n".join([_LONG[0], extra, *_LONG[1:], extra])
+    assert spans(text, "QC311") == []
+
+
+def test_a_long_sentence_of_a_paragraph_pulled_out_as_a_quote_does_not_fire() -> None:
+    pulled = _LONG[1].split(". ")[1]
+    text = "\n\n".join([_LONG[0], _LONG[1], pulled, *_LONG[2:]])
+    assert spans(text, "QC311") == []
+
+
+def test_list_items_repeated_are_not_prose() -> None:
+    items = "\n\n".join(["- Easy setup for all your devices at home", "- 1 cup rice, 2 eggs, 1 tsp. oil, 4 oz. beans"])
+    text = "\n\n".join([_LONG[0], items, _LONG[1], items, items])
+    assert spans(text, "QC311") == []
+
+
+# --- numbers written another language's way (QC312) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fares rose 4, 5% to € 12 on Monday.", ["4, 5%", "€ 12"]),
+        ("The fund lost $ 25 million last year.", ["$ 25"]),
+        ("Turnout was 61, 25 % in the city.", ["61, 25 %"]),
+    ],
+)
+def test_locale_numbers_fire(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC312") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fares rose 4.5% to €12 on Monday.",
+        "Prices rose 4, 5 and 6% in the three regions.",
+        "The survey of 1,200, 15% of them students, was published.",
+        "He won 6-4, 7-6 and the score was 2-1 at the break.",
+    ],
+)
+def test_honest_numbers_are_not_locale_leftovers(text: str) -> None:
+    assert spans(text, "QC312") == []
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        # a slideshow's two-sentence caption, once a slide
+        "Mayor Ines Varga, left, and the operator's chief Tom Reid shake hands at the depot on Tuesday. "
+        "The new timetable starts in May after a year of talks.",
+        # a cookie notice the page shows twice
+        "We use cookies to understand how visitors use this website and to remember their choices. "
+        "You can change your cookie settings at any time in the footer of every page.",
+    ],
+)
+def test_captions_and_notices_printed_twice_do_not_fire(repeat: str) -> None:
+    text = "\n\n".join([_LONG[0], repeat, *_LONG[1:], repeat])
+    assert spans(text, "QC311") == []
+
+
+def test_a_whole_text_printed_twice_is_the_page_not_a_farm() -> None:
+    story = "\n\n".join(_LONG)
+    assert spans(f"{story}\n\n{story}", "QC311") == []
