@@ -48,26 +48,49 @@ def rate(checker: Checker, texts: list[str], n_jobs: int = 1) -> float:
     return len(texts) / (time.perf_counter() - t0)
 
 
-def family_shares(checker: Checker, texts: list[str]) -> dict[str, float]:
-    """Each detector family's time as a share of the whole scoring time of the same articles."""
-    from qualcheck.detectors import detectors
+def breakdown(checker: Checker, texts: list[str]) -> dict[str, float]:
+    """Seconds per article in each stage of scoring, measured stage by stage on the same articles:
+    the shared analysis (qualcheck/text.py: paragraphs, sentences, words, quotes), each detector
+    family on the analysed text, merging the findings, the text statistics and feature rows, the
+    model (probabilities and contributions) and building the reports."""
+    from itertools import islice
+
+    from qualcheck.detectors import MAX_FINDINGS_PER_DETECTOR, detectors
+    from qualcheck.features import Analysis, text_stats
     from qualcheck.text import Doc
 
-    t0 = time.perf_counter()
-    for _ in checker.score_many(texts):
-        pass
-    total = time.perf_counter() - t0
+    model = checker.model
+    fns = [(fn, "detectors:" + fn.__module__.rsplit(".", 1)[1]) for fn in detectors()]
     spent: dict[str, float] = {}
+
+    def add(stage: str, t0: float) -> float:
+        t = time.perf_counter()
+        spent[stage] = spent.get(stage, 0.0) + t - t0
+        return t
+
+    analyses, docs = [], []
     for text in texts:
+        t = time.perf_counter()
         doc = Doc(text)
-        _ = doc.sentences, doc.tokens, doc.quotes, doc.lower, doc.paragraphs, doc.long_words  # shared, paid once
-        for fn in detectors():
-            t = time.perf_counter()
-            for _f in fn(doc):
-                pass
-            family = fn.__module__.rsplit(".", 1)[1]
-            spent[family] = spent.get(family, 0.0) + time.perf_counter() - t
-    return {f: v / total for f, v in sorted(spent.items(), key=lambda kv: -kv[1])}
+        _ = (doc.paragraphs, doc.sentences, doc.tokens, doc.lower, doc.gaps, doc.counts, doc.long_words)
+        _ = (doc.capitalised, doc.sentence_starts, doc.quotes)
+        t = add("analysis (text.py)", t)
+        found = []
+        for fn, family in fns:
+            found.extend(islice(fn(doc), MAX_FINDINGS_PER_DETECTOR))
+            t = add(family, t)
+        findings = tuple(sorted(set(found), key=lambda f: (f.start, f.end, f.code, f.message, f.field)))
+        t = add("merge findings", t)
+        analyses.append(Analysis(findings, doc.n_words, text_stats(doc)))
+        docs.append(doc)
+        add("features: text statistics", t)
+    t = time.perf_counter()
+    rows = model.rows(analyses)
+    t = add("features: rows", t)
+    model.predict_rows(rows)
+    model.contributions(rows)
+    add("model", t)
+    return {k: v / len(texts) for k, v in spent.items()}
 
 
 def datatrove_rate(texts: list[str]) -> float | None:
@@ -155,9 +178,12 @@ def main() -> int:
     else:
         print(f"  datatrove (4 filters)        {dt:8.0f} articles/s   qualcheck is {qc / dt:.1f}x")
 
-    print("\nshare of scoring time spent in each family's detectors (4 KB articles)")
-    for family, share in family_shares(checker, four_kb).items():
-        print(f"  {family:<12} {share:6.1%}")
+    print("\ncost breakdown, 4 KB articles (microseconds per article; share of the stages' sum)")
+    stages = breakdown(checker, four_kb)
+    whole = sum(stages.values())
+    for stage, secs in stages.items():
+        print(f"  {stage:<28} {secs * 1e6:7.0f} us  {secs / whole:6.1%}")
+    print(f"  {'sum':<28} {whole * 1e6:7.0f} us  (score_many: {1e6 / qc:.0f} us per article)")
 
     print("\ncost by article size (one core)")
     for size in (1024, 4096, 16384, 65536):
