@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -91,18 +91,28 @@ class Checker:
         (-1: one process per core), a few chunks ahead of the consumer; inside
         `joblib.parallel_config(backend="dask")` they run on a Dask cluster instead.
         """
+        return self.render_many(items, None, batch_size=batch_size, n_jobs=n_jobs)
+
+    def render_many(
+        self, items: Iterable[Item], render: Callable[[Report], Any] | None, *, batch_size: int = 256, n_jobs: int = 1
+    ) -> Iterator[Any]:
+        """`render(report)` for each item, in input order (the reports themselves without
+        `render`). With `n_jobs` other than 1 it runs in the worker that scored the article, so
+        only what it returns (a JSON line, say) crosses between processes, not the report with
+        its text and features: a module-level function or a `functools.partial` of one."""
         it = iter(items)
         chunks = iter(lambda: [self._unpack(x) for x in islice(it, batch_size)], [])
         if n_jobs == 1:
             for chunk in chunks:
-                yield from self._score_batch(chunk)
+                reports = self._score_batch(chunk)
+                yield from reports if render is None else map(render, reports)
             return
         from joblib import Parallel, delayed
 
         spec = self._settings()
-        tasks = (delayed(_score_chunk)(spec, chunk) for chunk in chunks)
-        for reports in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
-            yield from reports
+        tasks = (delayed(_score_chunk)(spec, chunk, render) for chunk in chunks)
+        for results in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
+            yield from results
 
     def _settings(self) -> tuple[Any, ...]:
         """What a worker process needs to build the same checker (the model by name or path)."""
@@ -168,13 +178,17 @@ class Checker:
         ]
 
 
-def _score_chunk(settings: tuple[Any, ...], chunk: list[_Job]) -> list[Report]:
+def _score_chunk(
+    settings: tuple[Any, ...], chunk: list[_Job], render: Callable[[Report], Any] | None = None
+) -> list[Any]:
     """Runs in a worker: one checker (and one loaded model) per settings per process. A model
     object (not a name or path) arrives unpickled afresh with every chunk: its checker is built
     for the chunk, as keeping it would keep every copy."""
     if settings[0] is None or isinstance(settings[0], (str, PathLike)):
-        return _worker_checker(settings)._score_batch(chunk)
-    return _checker(settings)._score_batch(chunk)
+        reports = _worker_checker(settings)._score_batch(chunk)
+    else:
+        reports = _checker(settings)._score_batch(chunk)
+    return reports if render is None else [render(r) for r in reports]
 
 
 @lru_cache(maxsize=8)
