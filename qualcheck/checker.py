@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -107,12 +108,15 @@ class Checker:
                 reports = self._score_batch(chunk)
                 yield from reports if render is None else map(render, reports)
             return
-        from joblib import Parallel, delayed
-
         spec = self._settings()
-        tasks = (delayed(_score_chunk)(spec, chunk, render) for chunk in chunks)
-        for results in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
-            yield from results
+        if _joblib_backend_chosen():
+            from joblib import Parallel, delayed
+
+            tasks = (delayed(_score_chunk)(spec, chunk, render) for chunk in chunks)
+            for results in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
+                yield from results
+            return
+        yield from _pool_map(spec, chunks, render, n_jobs)
 
     def _settings(self) -> tuple[Any, ...]:
         """What a worker process needs to build the same checker (the model by name or path)."""
@@ -188,6 +192,52 @@ def _score_chunk(
         reports = _worker_checker(settings)._score_batch(chunk)
     else:
         reports = _checker(settings)._score_batch(chunk)
+    return reports if render is None else [render(r) for r in reports]
+
+
+def _joblib_backend_chosen() -> bool:
+    """Whether the caller chose a joblib backend (`joblib.parallel_config(backend="dask")`):
+    the chunks then go where it sends them."""
+    from joblib.parallel import get_active_backend
+
+    backend, _ = get_active_backend()
+    return type(backend).__name__ != "LokyBackend"
+
+
+def _pool_map(
+    settings: tuple[Any, ...], chunks: Iterator[list[_Job]], render: Callable[[Report], Any] | None, n_jobs: int
+) -> Iterator[Any]:
+    """Chunks scored by `n_jobs` worker processes (-1: one per core), at most two per worker in
+    flight, results in input order. Each worker builds its checker, and loads the model, once,
+    when it starts. Spawned, not forked: a worker holds only what scoring needs, and no resource
+    tracker or executor manager process sits beside them (joblib's loky adds two, 55 MB)."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = max(1, (os.cpu_count() or 1) + 1 + n_jobs) if n_jobs < 0 else n_jobs  # joblib's meaning
+    pending: deque[Any] = deque()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+        for chunk in chunks:
+            pending.append(pool.submit(_score_in_worker, chunk, render))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+_WORKER: list[Checker] = []
+
+
+def _start_worker(settings: tuple[Any, ...]) -> None:
+    checker = _checker(settings)
+    _ = checker.model
+    _WORKER.append(checker)
+
+
+def _score_in_worker(chunk: list[_Job], render: Callable[[Report], Any] | None) -> list[Any]:
+    reports = _WORKER[0]._score_batch(chunk)
     return reports if render is None else [render(r) for r in reports]
 
 
