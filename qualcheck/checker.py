@@ -209,22 +209,66 @@ def _pool_map(
 ) -> Iterator[Any]:
     """Chunks scored by `n_jobs` worker processes (-1: one per core), at most two per worker in
     flight, results in input order. Each worker builds its checker, and loads the model, once,
-    when it starts. Spawned, not forked: a worker holds only what scoring needs, and no resource
-    tracker or executor manager process sits beside them (joblib's loky adds two, 55 MB)."""
-    import multiprocessing
+    when it starts. Spawned, not forked: a worker holds only what scoring needs; and beside them
+    runs only multiprocessing's small resource tracker, not loky's as well (40 MB, as big as a
+    worker), so streaming with --jobs 2 stays under 300 MB for all processes together."""
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     workers = max(1, (os.cpu_count() or 1) + 1 + n_jobs) if n_jobs < 0 else n_jobs  # joblib's meaning
     pending: deque[Any] = deque()
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+    pool = _pool(settings, workers)
+    try:
         for chunk in chunks:
-            pending.append(pool.submit(_score_in_worker, chunk, render))
+            try:
+                pending.append(pool.submit(_score_in_worker, chunk, render))
+            except BrokenProcessPool:  # a worker died (killed, out of memory): start afresh next time
+                _POOL.clear()
+                raise
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        if not _reusable(settings):
+            pool.shutdown(cancel_futures=True)
+
+
+def _reusable(settings: tuple[Any, ...]) -> bool:
+    return settings[0] is None or isinstance(settings[0], (str, PathLike))
+
+
+_POOL: dict[Any, Any] = {}
+
+
+def _pool(settings: tuple[Any, ...], workers: int) -> Any:
+    """A pool of warm workers, kept for the next call with the same settings (as joblib keeps its
+    workers): a second corpus does not pay for starting processes and loading the model again.
+    Only one is kept; a model given as an object gets a pool of its own for the call."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    key = (settings, workers)
+    if _reusable(settings) and key in _POOL:
+        return _POOL[key]
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    if _reusable(settings):
+        if not _POOL:
+            import atexit
+
+            atexit.register(_close_pools)  # before interpreter teardown, which would find it half gone
+        _close_pools()
+        _POOL[key] = pool
+    return pool
+
+
+def _close_pools() -> None:
+    for pool in _POOL.values():
+        pool.shutdown(wait=False, cancel_futures=True)
+    _POOL.clear()
 
 
 _WORKER: list[Checker] = []
