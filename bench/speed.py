@@ -65,7 +65,8 @@ def jsonl_rate(checker: Any, texts: list[str], n_jobs: int) -> float:
 
         from qualcheck.io import render
 
-        for _ in checker.render_many(items, partial(render, "jsonl", False), n_jobs=n_jobs, batch_size=256):
+        rendered = checker.render_many(items, partial(render, "jsonl", False), n_jobs=n_jobs, own_pool=True)
+        for _ in rendered:
             pass
     else:
         for r in checker.score_many(items, n_jobs=n_jobs, batch_size=256):

@@ -95,12 +95,22 @@ class Checker:
         return self.render_many(items, None, batch_size=batch_size, n_jobs=n_jobs)
 
     def render_many(
-        self, items: Iterable[Item], render: Callable[[Report], Any] | None, *, batch_size: int = 256, n_jobs: int = 1
+        self,
+        items: Iterable[Item],
+        render: Callable[[Report], Any] | None,
+        *,
+        batch_size: int = 256,
+        n_jobs: int = 1,
+        own_pool: bool = False,
     ) -> Iterator[Any]:
         """`render(report)` for each item, in input order (the reports themselves without
         `render`). With `n_jobs` other than 1 it runs in the worker that scored the article, so
         only what it returns (a JSON line, say) crosses between processes, not the report with
-        its text and features: a module-level function or a `functools.partial` of one."""
+        its text and features: a module-level function or a `functools.partial` of one.
+
+        With `own_pool` (the CLI's choice) the workers are a spawned process pool of qualcheck's
+        own instead of joblib's, lighter by loky's resource tracker; spawning re-imports the
+        calling script, so a script needs its `if __name__ == "__main__":` guard."""
         it = iter(items)
         chunks = iter(lambda: [self._unpack(x) for x in islice(it, batch_size)], [])
         if n_jobs == 1:
@@ -109,7 +119,7 @@ class Checker:
                 yield from reports if render is None else map(render, reports)
             return
         spec = self._settings()
-        if _joblib_backend_chosen():
+        if not own_pool or _joblib_backend_chosen():
             from joblib import Parallel, delayed
 
             tasks = (delayed(_score_chunk)(spec, chunk, render) for chunk in chunks)

@@ -273,7 +273,10 @@ class _Scoring:
         n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
         in_worker = render if not self._indexes else None
         with self._parallel:
-            for out in self.checker.render_many(self._articles(), in_worker, n_jobs=n_jobs, batch_size=256):
+            outputs = self.checker.render_many(
+                self._articles(), in_worker, n_jobs=n_jobs, batch_size=256, own_pool=True
+            )
+            for out in outputs:
                 if in_worker is None:
                     out = _copy_evidence(out, self._indexes) if self._indexes else out
                     out = out if render is None else render(out)
