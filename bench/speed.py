@@ -1,35 +1,42 @@
 """Speed, scaling and memory of `score`, printed as figures (never asserted in tests).
 
     python bench/speed.py [--n 500] [--memory-mb 100] [--memory-jobs 2] [--skip-memory]
+                          [--baseline PATH] [--memory-baseline]
 
-Prints: articles per second on one core for 4 KB news articles (and datatrove's four filters
-chained on the same articles when the `bench` extra is installed); time per article from 1 KB to
-64 KB (cost should grow linearly); --jobs 1 against --jobs 2; the time from `qualcheck --help` and
-`qualcheck score one.txt` start to exit; peak memory while streaming a JSONL file; and the time of
+Prints: articles per second on one core for 4 KB news articles, beside datatrove's four filters
+chained on the same articles (with the `bench` extra); where the time goes (the shared analysis,
+each detector family, features, model); time per article from 1 KB to 64 KB (cost should grow
+linearly); --jobs 1 against --jobs 2, writing JSONL as `score --format jsonl` does; the time from
+`qualcheck --help` and `qualcheck score one.txt` start to exit; peak memory of all processes
+together while streaming a JSONL file (`--memory-mb 1000` for a gigabyte); the time of
 pathological inputs.
+
+With `--baseline PATH` (a checkout of another version, e.g. `git worktree add /tmp/qc-prev dae66bc`),
+every figure that both can give is measured for both in the same run, rounds alternating, and
+printed side by side. Each measurement runs in a fresh interpreter that imports qualcheck from its
+checkout (`--code PATH --measure NAME`, used internally); the articles are the same for both.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmark import datatrove_filters  # noqa: E402
-
-from qualcheck.checker import Checker  # noqa: E402
-from qualcheck.corpora import read_articles  # noqa: E402
 
 
 def sized_articles(size: int, n: int) -> list[str]:
     """`n` articles of about `size` characters, built from corpora/ by joining paragraphs."""
+    from qualcheck.corpora import read_articles
+
     paras = [p for a in read_articles(ROOT / "corpora") for p in a.text.split("\n\n")]
     out, i = [], 0
     while len(out) < n:
@@ -41,43 +48,85 @@ def sized_articles(size: int, n: int) -> list[str]:
     return out
 
 
-def rate(checker: Checker, texts: list[str], n_jobs: int = 1) -> float:
+def rate(checker: Any, texts: list[str], n_jobs: int = 1) -> float:
     t0 = time.perf_counter()
     for _ in checker.score_many(texts, n_jobs=n_jobs, batch_size=256):
         pass
     return len(texts) / (time.perf_counter() - t0)
 
 
-def family_shares(checker: Checker, texts: list[str]) -> dict[str, float]:
-    """Each detector family's time as a share of the whole scoring time of the same articles, and
-    the style rates' (`style`, what the style stage reads)."""
-    from qualcheck.detectors import detectors
-    from qualcheck.features import _sources_and_hedges
+def jsonl_rate(checker: Any, texts: list[str], n_jobs: int) -> float:
+    """Articles per second turned into JSONL lines, as `score --format jsonl --jobs N` does: in the
+    workers where the code can (render_many), else from whole reports in this process."""
+    items = [{"id": str(i), "text": t} for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    if hasattr(checker, "render_many"):
+        from functools import partial
+
+        from qualcheck.io import render
+
+        rendered = checker.render_many(items, partial(render, "jsonl", False), n_jobs=n_jobs, own_pool=True)
+        for _ in rendered:
+            pass
+    else:
+        for r in checker.score_many(items, n_jobs=n_jobs, batch_size=256):
+            json.dumps(r.to_dict(), ensure_ascii=False)
+    return len(texts) / (time.perf_counter() - t0)
+
+
+def breakdown(checker: Any, texts: list[str]) -> dict[str, float]:
+    """Seconds per article in each stage of scoring, measured stage by stage on the same articles:
+    the shared analysis (qualcheck/text.py: paragraphs, sentences, words, quotes), each detector
+    family on the analysed text, merging the findings, the text statistics and feature rows, and
+    the model (probabilities and contributions)."""
+    from itertools import islice
+
+    from qualcheck.detectors import MAX_FINDINGS_PER_DETECTOR, detectors
+    from qualcheck.features import Analysis, _sources_and_hedges, text_stats
     from qualcheck.style import style_rates
     from qualcheck.text import Doc
 
-    t0 = time.perf_counter()
-    for _ in checker.score_many(texts):
-        pass
-    total = time.perf_counter() - t0
+    model = checker.model
+    fns = [(fn, "detectors: " + fn.__module__.rsplit(".", 1)[1]) for fn in detectors()]
     spent: dict[str, float] = {}
-    for text in texts:
-        doc = Doc(text)
-        _ = doc.sentences, doc.tokens, doc.quotes, doc.lower, doc.paragraphs, doc.long_words  # shared, paid once
-        for fn in detectors():
-            t = time.perf_counter()
-            for _f in fn(doc):
-                pass
-            family = fn.__module__.rsplit(".", 1)[1]
-            spent[family] = spent.get(family, 0.0) + time.perf_counter() - t
-        named, unnamed, _ = _sources_and_hedges(doc)  # computed for the text statistics anyway
+
+    def add(stage: str, t0: float) -> float:
         t = time.perf_counter()
-        style_rates(doc, named, unnamed)
-        spent["style"] = spent.get("style", 0.0) + time.perf_counter() - t
-    return {f: v / total for f, v in sorted(spent.items(), key=lambda kv: -kv[1])}
+        spent[stage] = spent.get(stage, 0.0) + t - t0
+        return t
+
+    analyses = []
+    for text in texts:
+        t = time.perf_counter()
+        doc = Doc(text)
+        _ = (doc.paragraphs, doc.sentences, doc.tokens, doc.lower, doc.gaps, doc.counts, doc.long_words)
+        _ = (doc.capitalised, doc.sentence_starts, doc.quotes)
+        t = add("analysis (text.py)", t)
+        found = []
+        for fn, family in fns:
+            found.extend(islice(fn(doc), MAX_FINDINGS_PER_DETECTOR))
+            t = add(family, t)
+        findings = tuple(sorted(set(found), key=lambda f: (f.start, f.end, f.code, f.message, f.field)))
+        t = add("merge findings", t)
+        sources = _sources_and_hedges(doc)
+        stats = text_stats(doc, sources)
+        t = add("features: text statistics", t)
+        style = style_rates(doc, *sources[:2])
+        add("style rates (qualcheck/style.py)", t)
+        analyses.append(Analysis(findings, doc.n_words, stats, style))
+    t = time.perf_counter()
+    rows = model.rows(analyses)
+    t = add("features: rows", t)
+    model.predict_rows(rows, model.style_rows(analyses))
+    model.contributions(rows)
+    add("model", t)
+    return {k: v / len(texts) for k, v in spent.items()}
 
 
 def datatrove_rate(texts: list[str]) -> float | None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from benchmark import datatrove_filters
+
     filters = datatrove_filters()
     if filters is None:
         return None
@@ -91,11 +140,11 @@ def datatrove_rate(texts: list[str]) -> float | None:
     return len(texts) / (time.perf_counter() - t0)
 
 
-def wall(cmd: list[str], repeat: int = 3) -> float:
+def wall(cmd: list[str], env: dict[str, str], repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=False)
+        subprocess.run(cmd, capture_output=True, check=False, env=env)
         best = min(best, time.perf_counter() - t0)
     return best
 
@@ -126,12 +175,12 @@ def _tree_rss_mb(root: int) -> tuple[float, float]:
     return sum(sizes), max(sizes, default=0.0)
 
 
-def peak_memory_mb(path: Path, jobs: int) -> tuple[float, float, float]:
+def peak_memory_mb(path: Path, jobs: int, env: dict[str, str]) -> tuple[float, float, float]:
     """(peak total RSS of the process tree in MB, peak of the largest single process, seconds) of
     `qualcheck score FILE --format jsonl --jobs N`, sampled from /proc four times a second."""
     t0 = time.perf_counter()
     cmd = [sys.executable, "-m", "qualcheck", "score", str(path), "--format", "jsonl", "--jobs", str(jobs)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
     total = largest = 0.0
     while proc.poll() is None:
         t, m = _tree_rss_mb(proc.pid)
@@ -140,58 +189,137 @@ def peak_memory_mb(path: Path, jobs: int) -> tuple[float, float, float]:
     return total, largest, time.perf_counter() - t0
 
 
+# --- measurements in a fresh interpreter, with qualcheck imported from one checkout ----------
+
+
+def measure(name: str, n: int) -> Any:
+    from qualcheck.checker import Checker
+
+    checker = Checker()
+    _ = checker.model
+    if name == "throughput":
+        texts = sized_articles(4096, n)
+        checker.score(texts[0])  # warm caches (lexicons, sentence splitter)
+        return [rate(checker, texts) for _ in range(3)]
+    if name == "jobs":
+        texts = sized_articles(4096, 4000)
+        # start joblib's reusable worker pool and fill the workers' caches (names, stems) with the
+        # same articles this process has already seen, so both sides run warm
+        jsonl_rate(checker, texts[:1000], 1)
+        jsonl_rate(checker, texts, 2)
+        return [(jsonl_rate(checker, texts, 1), jsonl_rate(checker, texts, 2)) for _ in range(3)]
+    if name == "pathological":
+        out = {}
+        for case, text in PATHOLOGICAL.items():
+            t0 = time.perf_counter()
+            checker.score(text)
+            out[case] = time.perf_counter() - t0
+        return out
+    raise ValueError(name)
+
+
+PATHOLOGICAL = {
+    "1 MB of '. , '": ". , " * 250_000,
+    "100 KB of unclosed quotes": ('"' + "word " * 10) * 2_000,
+    "a single 1 MB line": "word " * 200_000,
+}
+
+
+def _env(code: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(code)}
+
+
+def run_measure(code: Path, name: str, n: int) -> Any:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--code", str(code), "--measure", name, "--n", str(n)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(code), check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{code}: {name} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=500, help="articles per throughput measurement")
     ap.add_argument("--memory-mb", type=int, default=100, help="size of the JSONL file streamed for peak memory")
     ap.add_argument("--memory-jobs", type=int, default=2, help="--jobs for the streaming run")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--skip-jobs", action="store_true")
+    ap.add_argument("--baseline", type=Path, help="a checkout of another version to measure beside this one")
+    ap.add_argument("--memory-baseline", action="store_true", help="stream the JSONL file with the baseline too")
+    ap.add_argument("--code", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    checker = Checker()
-    _ = checker.model
-    four_kb = sized_articles(4096, args.n)
-    checker.score(four_kb[0])  # warm caches (lexicons, sentence splitter)
+    if args.measure:
+        sys.path.insert(0, str(args.code.resolve()))
+        print(json.dumps(measure(args.measure, args.n)))
+        return 0
+    sys.path.insert(0, str(ROOT))
+    trees = {"this code": ROOT}
+    if args.baseline:
+        if not (args.baseline / "qualcheck" / "__init__.py").is_file():
+            print(f"speed.py: {args.baseline} is not a qualcheck checkout", file=sys.stderr)
+            return 2
+        trees["baseline"] = args.baseline.resolve()
+    names = list(trees)
 
-    print(f"throughput, one core, {args.n} articles of 4 KB, three passes")
-    runs = [rate(checker, four_kb) for _ in range(3)]
-    qc = sorted(runs)[1]
-    print(f"  qualcheck score              {qc:8.0f} articles/s (median; passes {', '.join(f'{r:.0f}' for r in runs)})")
+    def row(label: str, values: dict[str, str]) -> None:
+        print(f"  {label:<34} " + "  ".join(f"{values.get(k, '-'):>16}" for k in names))
+
+    print("figure".ljust(36) + "  ".join(f"{k:>16}" for k in names))
+    print(f"\nthroughput, one core, {args.n} articles of 4 KB (three rounds of three passes, median)")
+    passes: dict[str, list[float]] = {k: [] for k in names}
+    for _ in range(3):
+        for k in names:
+            passes[k] += run_measure(trees[k], "throughput", args.n)
+    qc = {k: statistics.median(v) for k, v in passes.items()}
+    row("qualcheck score, articles/s", {k: f"{v:.0f}" for k, v in qc.items()})
+    four_kb = sized_articles(4096, args.n)
     dt = datatrove_rate(four_kb)
     if dt is None:
-        print("  datatrove (4 filters)        not installed (pip install 'qualcheck[bench]')")
+        print("  datatrove (4 filters)              not installed (pip install 'qualcheck[bench]')")
     else:
-        print(f"  datatrove (4 filters)        {dt:8.0f} articles/s   qualcheck is {qc / dt:.1f}x")
+        row("datatrove (4 filters), articles/s", {k: f"{dt:.0f}" for k in names})
+        row("qualcheck / datatrove", {k: f"{v / dt:.2f}x" for k, v in qc.items()})
 
-    print("\nshare of scoring time spent in each family's detectors and in the style rates (4 KB articles)")
-    for family, share in family_shares(checker, four_kb).items():
-        print(f"  {family:<12} {share:6.1%}")
+    from qualcheck.checker import Checker
 
-    print("\ncost by article size (one core)")
+    checker = Checker()
+    _ = checker.model
+    checker.score(four_kb[0])
+    print("\ncost breakdown of this code, 4 KB articles (us per article, best of three; share of the sum)")
+    stages: dict[str, float] = {}
+    for _ in range(3):
+        for stage, secs in breakdown(checker, four_kb).items():
+            stages[stage] = min(stages.get(stage, float("inf")), secs)
+    whole = sum(stages.values())
+    for stage, secs in stages.items():
+        print(f"  {stage:<34} {secs * 1e6:7.0f} us  {secs / whole:6.1%}")
+    print(f"  {'sum':<34} {whole * 1e6:7.0f} us")
+
+    print("\ncost by article size, this code (one core)")
     for size in (1024, 4096, 16384, 65536):
         n = max(20, args.n * 4096 // size // 2)
         r = rate(checker, sized_articles(size, n))
         print(f"  {size // 1024:3d} KB  {1000 / r:8.2f} ms/article  {1000 / r / (size / 1024):6.3f} ms/KB")
 
-    print("\n--jobs (4,000 articles of 4 KB; worker processes started and warmed first; three rounds)")
-    texts = sized_articles(4096, 4000)
-    # start joblib's reusable worker pool and fill the workers' caches (names, stems) with the same
-    # articles the main process has already seen, so both sides run warm: a corpus run pays this once
-    rate(checker, texts, 2)
-    ratios = []
-    for _ in range(3):
-        one = rate(checker, texts, 1)
-        two = rate(checker, texts, 2)
-        ratios.append(two / one)
-        print(f"  jobs 1 {one:8.0f}/s   jobs 2 {two:8.0f}/s   speed-up {two / one:.2f}x")
-    print(f"  median speed-up {sorted(ratios)[1]:.2f}x")
+    if not args.skip_jobs:
+        print("\n--jobs, 4,000 articles of 4 KB to JSONL (workers started and warmed first; three rounds)")
+        for k in names:
+            rounds = run_measure(trees[k], "jobs", args.n)
+            ratios = [two / one for one, two in rounds]
+            text = ", ".join(f"{one:.0f}/s -> {two:.0f}/s" for one, two in rounds)
+            print(f"  {k}: jobs 1 -> jobs 2 {text}")
+            row(f"--jobs 2 / --jobs 1 ({k})", {k: f"{statistics.median(ratios):.2f}x"})
 
     with tempfile.TemporaryDirectory() as tmp:
         one_txt = Path(tmp) / "one.txt"
         one_txt.write_text(four_kb[0], encoding="utf-8")
         exe = [sys.executable, "-m", "qualcheck"]
         print("\nstart to exit (best of 3)")
-        print(f"  qualcheck --help             {wall([*exe, '--help']):6.2f} s")
-        print(f"  qualcheck score one.txt      {wall([*exe, 'score', str(one_txt)]):6.2f} s")
+        helps = {k: wall([*exe, "--help"], _env(trees[k])) for k in names}
+        ones = {k: wall([*exe, "score", str(one_txt)], _env(trees[k])) for k in names}
+        row("qualcheck --help, s", {k: f"{v:.2f}" for k, v in helps.items()})
+        row("qualcheck score one.txt, s", {k: f"{v:.2f}" for k, v in ones.items()})
         if not args.skip_memory:
             big = Path(tmp) / "big.jsonl"
             with big.open("w", encoding="utf-8") as fh:
@@ -201,23 +329,19 @@ def main() -> int:
                     fh.write(line)
                     written += len(line)
                     i += 1
-            total, largest, secs = peak_memory_mb(big, args.memory_jobs)
-            print(
-                f"\nstreaming {args.memory_mb} MB of JSONL ({i:,} articles) with --jobs {args.memory_jobs}: "
-                f"peak {total:.0f} MB for all processes (largest one {largest:.0f} MB), "
-                f"{secs:.0f} s, {i / secs:.0f} articles/s"
-            )
+            print(f"\nstreaming {args.memory_mb:,} MB of JSONL ({i:,} articles) with --jobs {args.memory_jobs}")
+            for k in names if args.memory_baseline else names[:1]:
+                total, largest, secs = peak_memory_mb(big, args.memory_jobs, _env(trees[k]))
+                row(
+                    "peak MB, all processes (largest)",
+                    {k: f"{total:.0f} ({largest:.0f})"},
+                )
+                row("seconds (articles/s)", {k: f"{secs:.0f} ({i / secs:.0f}/s)"})
 
-    print("\npathological inputs (one article each)")
-    cases = {
-        "1 MB of '. , '": ". , " * 250_000,
-        "100 KB of unclosed quotes": ('"' + "word " * 10) * 2_000,
-        "a single 1 MB line": "word " * 200_000,
-    }
-    for name, text in cases.items():
-        t0 = time.perf_counter()
-        checker.score(text)
-        print(f"  {name:<28} {time.perf_counter() - t0:6.2f} s")
+    print("\npathological inputs (one article each, seconds)")
+    patho = {k: run_measure(trees[k], "pathological", args.n) for k in names}
+    for case in PATHOLOGICAL:
+        row(case, {k: f"{patho[k][case]:.2f}" for k in names})
     return 0
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -91,18 +92,41 @@ class Checker:
         (-1: one process per core), a few chunks ahead of the consumer; inside
         `joblib.parallel_config(backend="dask")` they run on a Dask cluster instead.
         """
+        return self.render_many(items, None, batch_size=batch_size, n_jobs=n_jobs)
+
+    def render_many(
+        self,
+        items: Iterable[Item],
+        render: Callable[[Report], Any] | None,
+        *,
+        batch_size: int = 256,
+        n_jobs: int = 1,
+        own_pool: bool = False,
+    ) -> Iterator[Any]:
+        """`render(report)` for each item, in input order (the reports themselves without
+        `render`). With `n_jobs` other than 1 it runs in the worker that scored the article, so
+        only what it returns (a JSON line, say) crosses between processes, not the report with
+        its text and features: a module-level function or a `functools.partial` of one.
+
+        With `own_pool` (the CLI's choice) the workers are a spawned process pool of qualcheck's
+        own instead of joblib's, lighter by loky's resource tracker; spawning re-imports the
+        calling script, so a script needs its `if __name__ == "__main__":` guard."""
         it = iter(items)
         chunks = iter(lambda: [self._unpack(x) for x in islice(it, batch_size)], [])
         if n_jobs == 1:
             for chunk in chunks:
-                yield from self._score_batch(chunk)
+                reports = self._score_batch(chunk)
+                yield from reports if render is None else map(render, reports)
             return
-        from joblib import Parallel, delayed
-
         spec = self._settings()
-        tasks = (delayed(_score_chunk)(spec, chunk) for chunk in chunks)
-        for reports in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
-            yield from reports
+        if not own_pool or _joblib_backend_chosen():
+            from joblib import Parallel, delayed
+
+            tasks = (delayed(_score_chunk)(spec, chunk, render) for chunk in chunks)
+            for results in Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2 * n_jobs")(tasks):
+                yield from results
+            return
+        yield from _pool_map(spec, chunks, render, n_jobs)
 
     def _settings(self) -> tuple[Any, ...]:
         """What a worker process needs to build the same checker (the model by name or path)."""
@@ -177,13 +201,107 @@ class Checker:
         ]
 
 
-def _score_chunk(settings: tuple[Any, ...], chunk: list[_Job]) -> list[Report]:
+def _score_chunk(
+    settings: tuple[Any, ...], chunk: list[_Job], render: Callable[[Report], Any] | None = None
+) -> list[Any]:
     """Runs in a worker: one checker (and one loaded model) per settings per process. A model
     object (not a name or path) arrives unpickled afresh with every chunk: its checker is built
     for the chunk, as keeping it would keep every copy."""
     if settings[0] is None or isinstance(settings[0], (str, PathLike)):
-        return _worker_checker(settings)._score_batch(chunk)
-    return _checker(settings)._score_batch(chunk)
+        reports = _worker_checker(settings)._score_batch(chunk)
+    else:
+        reports = _checker(settings)._score_batch(chunk)
+    return reports if render is None else [render(r) for r in reports]
+
+
+def _joblib_backend_chosen() -> bool:
+    """Whether the caller chose a joblib backend (`joblib.parallel_config(backend="dask")`):
+    the chunks then go where it sends them."""
+    from joblib.parallel import get_active_backend
+
+    backend, _ = get_active_backend()
+    return type(backend).__name__ != "LokyBackend"
+
+
+def _pool_map(
+    settings: tuple[Any, ...], chunks: Iterator[list[_Job]], render: Callable[[Report], Any] | None, n_jobs: int
+) -> Iterator[Any]:
+    """Chunks scored by `n_jobs` worker processes (-1: one per core), at most two per worker in
+    flight, results in input order. Each worker builds its checker, and loads the model, once,
+    when it starts. Spawned, not forked: a worker holds only what scoring needs; and beside them
+    runs only multiprocessing's small resource tracker, not loky's as well (40 MB, as big as a
+    worker), so streaming with --jobs 2 stays under 300 MB for all processes together."""
+    from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = max(1, (os.cpu_count() or 1) + 1 + n_jobs) if n_jobs < 0 else n_jobs  # joblib's meaning
+    pending: deque[Any] = deque()
+    pool = _pool(settings, workers)
+    try:
+        for chunk in chunks:
+            try:
+                pending.append(pool.submit(_score_in_worker, chunk, render))
+            except BrokenProcessPool:  # a worker died (killed, out of memory): start afresh next time
+                _POOL.clear()
+                raise
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        if not _reusable(settings):
+            pool.shutdown(cancel_futures=True)
+
+
+def _reusable(settings: tuple[Any, ...]) -> bool:
+    return settings[0] is None or isinstance(settings[0], (str, PathLike))
+
+
+_POOL: dict[Any, Any] = {}
+
+
+def _pool(settings: tuple[Any, ...], workers: int) -> Any:
+    """A pool of warm workers, kept for the next call with the same settings (as joblib keeps its
+    workers): a second corpus does not pay for starting processes and loading the model again.
+    Only one is kept; a model given as an object gets a pool of its own for the call."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    key = (settings, workers)
+    if _reusable(settings) and key in _POOL:
+        return _POOL[key]
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    if _reusable(settings):
+        if not _POOL:
+            import atexit
+
+            atexit.register(_close_pools)  # before interpreter teardown, which would find it half gone
+        _close_pools()
+        _POOL[key] = pool
+    return pool
+
+
+def _close_pools() -> None:
+    for pool in _POOL.values():
+        pool.shutdown(wait=False, cancel_futures=True)
+    _POOL.clear()
+
+
+_WORKER: list[Checker] = []
+
+
+def _start_worker(settings: tuple[Any, ...]) -> None:
+    checker = _checker(settings)
+    _ = checker.model
+    _WORKER.append(checker)
+
+
+def _score_in_worker(chunk: list[_Job], render: Callable[[Report], Any] | None) -> list[Any]:
+    reports = _WORKER[0]._score_batch(chunk)
+    return reports if render is None else [render(r) for r in reports]
 
 
 @lru_cache(maxsize=8)

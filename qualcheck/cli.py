@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .types import DEFAULT_THRESHOLD
@@ -195,9 +195,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     writer = Writer(sys.stdout, args.format, explain=args.explain)
     flagged = 0
     try:
-        for report in run.reports():
-            flagged += report.flagged
-            writer.write(report)
+        for is_flagged, rendered in run.rendered(writer.render):
+            flagged += is_flagged
+            writer.write_rendered(rendered)
     except _index_errors(args) as exc:
         _error(str(exc))
         return EXIT_ERROR
@@ -285,12 +285,25 @@ class _Scoring:
                 print(f"qualcheck: {item}", file=sys.stderr)
 
     def reports(self) -> Iterator[Report]:
+        return self.rendered(None)
+
+    def rendered(self, render: Callable[[Report], Any] | None) -> Iterator[Any]:
+        """`render(report)` per article (the reports without `render`), computed in the worker
+        processes with --jobs, so only its result comes back; with --against, evidence of
+        copying is added first, in this process, where the index is."""
         args = self.args
         progress = _Progress() if sys.stderr.isatty() else None
         n_jobs = args.jobs if args.backend == "loky" or args.jobs != 1 else -1
+        in_worker = render if not self._indexes else None
         with self._parallel:
-            for report in self.checker.score_many(self._articles(), n_jobs=n_jobs, batch_size=256):
-                yield _copy_evidence(report, self._indexes) if self._indexes else report
+            outputs = self.checker.render_many(
+                self._articles(), in_worker, n_jobs=n_jobs, batch_size=256, own_pool=True
+            )
+            for out in outputs:
+                if in_worker is None:
+                    out = _copy_evidence(out, self._indexes) if self._indexes else out
+                    out = out if render is None else render(out)
+                yield out
                 if progress:
                     progress.tick()
         if progress:

@@ -11,8 +11,9 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -236,7 +237,9 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 
 class Writer:
-    """Writes reports one at a time, so output streams as articles are scored."""
+    """Writes reports one at a time, so output streams as articles are scored. `render` makes a
+    report's output where the report is (in a worker process with --jobs), `write_rendered`
+    writes it: only the output crosses between processes."""
 
     def __init__(self, out: IO[str], fmt: str, *, explain: bool = False) -> None:
         self.out, self.fmt, self.explain = out, fmt, explain
@@ -245,30 +248,45 @@ class Writer:
             self._csv = csv.writer(out)
             self._csv.writerow(["id", "score", "verdict", "threshold", "findings", "codes"])
 
+    @property
+    def render(self) -> Callable[[Report], tuple[bool, Any]]:
+        """A picklable function from a report to (flagged, what `write_rendered` writes)."""
+        return partial(render, self.fmt, self.explain)
+
     def write(self, r: Report) -> None:
-        out = self.out
-        if self.fmt == "jsonl":
-            out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-        elif self.fmt == "json":
-            out.write(
-                ("[\n" if self.n == 0 else ",\n") + _indent(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
-            )
+        self.write_rendered(render(self.fmt, self.explain, r)[1])
+
+    def write_rendered(self, rendered: Any) -> None:
+        if self.fmt == "json":
+            self.out.write(("[\n" if self.n == 0 else ",\n") + rendered)
         elif self.fmt == "csv":
-            self._csv.writerow([r.id, f"{r.score:.4f}", r.verdict, r.threshold, len(r.findings), " ".join(r.codes())])
+            self._csv.writerow(rendered)
         else:
-            codes = ", ".join(r.codes()[:5]) or "-"
-            out.write(f"{r.score:6.3f}  {r.verdict:<12}  {r.id}  [{codes}]\n")
-            if self.explain:
-                for rec in r.to_dict()["findings"]:
-                    where = {"text": "", "title": "title:", "page": "page:", "url": "url:"}[rec["field"]]
-                    where += f"{rec['line']}:{rec['col']}"
-                    out.write(f"    {where}  {rec['code']}  {_one_line(rec['text'])!r}  {rec['message']}\n")
+            self.out.write(rendered)
         self.n += 1
 
     def close(self) -> None:
         if self.fmt == "json":
             self.out.write("[]\n" if self.n == 0 else "\n]\n")
         self.out.flush()
+
+
+def render(fmt: str, explain: bool, r: Report) -> tuple[bool, Any]:
+    """(whether the report is flagged, its output in `fmt`): a line of text, or a CSV row."""
+    if fmt == "jsonl":
+        return r.flagged, json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
+    if fmt == "json":
+        return r.flagged, _indent(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+    if fmt == "csv":
+        return r.flagged, [r.id, f"{r.score:.4f}", r.verdict, r.threshold, len(r.findings), " ".join(r.codes())]
+    codes = ", ".join(r.codes()[:5]) or "-"
+    lines = [f"{r.score:6.3f}  {r.verdict:<12}  {r.id}  [{codes}]\n"]
+    if explain:
+        for rec in r.to_dict()["findings"]:
+            where = {"text": "", "title": "title:", "page": "page:", "url": "url:"}[rec["field"]]
+            where += f"{rec['line']}:{rec['col']}"
+            lines.append(f"    {where}  {rec['code']}  {_one_line(rec['text'])!r}  {rec['message']}\n")
+    return r.flagged, "".join(lines)
 
 
 def _indent(s: str) -> str:

@@ -67,6 +67,8 @@ class Doc:
         self.text = text
         self.title = title
         self.url = url  # where the page was published: the site its own name should match
+        # analyses that detectors share beyond the ones below (such as lexicon look-ups), by key
+        self.shared: dict[Any, Any] = {}
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:

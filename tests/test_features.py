@@ -86,3 +86,21 @@ def test_translation_statistics_count_carried_over_connectives_and_commas() -> N
     assert b.stats[at["stat:translationese_per_k"]] == 0.0
     assert a.stats[at["stat:commas_per_k"]] == 40.0
     assert b.stats[at["stat:commas_per_k"]] == 0.0
+
+
+def test_symbol_count_agrees_with_the_symbol_pattern_on_any_text() -> None:
+    """`_symbols` counts on the gaps between words with str methods what `_SYMBOL` matches in the
+    whole text: the same number on text full of symbols, odd white space and non-Latin letters."""
+    import random
+
+    from qualcheck.features import _SYMBOL, _symbols
+    from qualcheck.text import Doc
+
+    pool = list(
+        "ab Z9_ .,;:!?'\"’‘“”()-–—%$€£/&@#*+=<>|~^\\[]{}\t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000éßİ中😀\u0301\x00"
+    )
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        doc = Doc(text)
+        assert _symbols(doc.gaps, doc.n_words) == len(_SYMBOL.findall(text)), repr(text)

@@ -20,7 +20,7 @@ _REPORTED_WHERE = re.compile(
 _VERBISH = re.compile(r"\b(?:was|were|is|are|that|had|has|have|would|will|who|which|\w+ed)\b")
 _SAID_ANY = re.compile(r"\bsaid(?= (?:the|a|an|[A-Z])\w*)")
 _QUOTE_SPEAKER_END = re.compile(
-    r"(?P<word>\w+),(?P<q>[\"”]) (?P<speaker>(?:(?:[A-Z][a-z]*\.? ){0,2}[A-Z][\w'-]+)|he|she|they)"
+    r"(?<!\w)(?P<word>\w+),(?P<q>[\"”]) (?P<speaker>(?:(?:[A-Z][a-z]*\.? ){0,2}[A-Z][\w'-]+)|he|she|they)"
     r" (?P<verb>said|added)(?P<rest>[^\"“”\n.]{0,50})\.(?= [\"“]|$)"
 )
 _DOUBLING_VERBS = speech_verbs("doubled")  # what follows `said` in a doubled verb, taken in turn

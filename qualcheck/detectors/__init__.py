@@ -11,6 +11,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from ..text import Doc
 from ..types import Finding, Rule, Severity
@@ -26,20 +27,25 @@ class Caseless:
     """A case-insensitive pattern, written in lower case. It runs on the article's lower-cased
     text when lower-casing kept every offset (several times faster than IGNORECASE), else on the
     text with IGNORECASE. With `anchors`, it does not run at all on a lower-cased text containing
-    none of them: every match must contain one."""
+    none of them: every match must contain one. The anchors of every such pattern are looked up
+    together, in one pass over the text (see `anchor_starts`)."""
 
     def __init__(self, pattern: str, flags: int = 0, anchors: tuple[str, ...] = ()) -> None:
         self.lower = re.compile(pattern, flags)
         self.any_case = re.compile(pattern, flags | re.IGNORECASE)
         self.anchors = anchors
+        if anchors:
+            _ANCHORS.update(anchors)
 
     def finditer(self, doc: Doc, pos: int = 0) -> Iterator[re.Match[str]]:
         """Matches from `pos` on (offsets into the article's text)."""
         low = doc.lower
         if low is None:
             return self.any_case.finditer(doc.text, pos)
-        if self.anchors and not any(low.find(a, pos) >= 0 for a in self.anchors):
-            return iter(())
+        if self.anchors:
+            last = anchor_starts(doc)
+            if not any(last.get(a, -1) >= pos for a in self.anchors):
+                return iter(())
         return self.lower.finditer(low, pos)
 
     def search(self, doc: Doc, pos: int, endpos: int) -> re.Match[str] | None:
@@ -47,6 +53,50 @@ class Caseless:
         if low is None:
             return self.any_case.search(doc.text, pos, endpos)
         return self.lower.search(low, pos, endpos)
+
+
+_ANCHORS: set[str] = set()  # every anchor of every Caseless pattern
+
+
+def anchor_starts(doc: Doc) -> dict[str, int]:
+    """Where each anchor of the Caseless patterns last starts in the article's lower-cased text
+    (absent: nowhere), found for all of them in one Aho-Corasick pass and kept with the article.
+    `low.find(anchor, pos) >= 0` is `starts.get(anchor, -1) >= pos`; one `find` per anchor
+    and pattern cost a tenth of scoring time."""
+    low = doc.lower
+    if low is None:
+        return {}
+    automaton = _automaton()
+    key = ("anchor_starts", _BUILT[0])
+    found: dict[str, int] | None = doc.shared.get(key)
+    if found is None:
+        found = {}
+        for end, anchor in automaton.iter(low):
+            found[anchor] = end - len(anchor) + 1  # later occurrences come later: the last one stays
+        doc.shared[key] = found
+    return found
+
+
+def _automaton() -> Any:
+    """The automaton of all anchors, built on first use and again when a module added anchors."""
+    if len(_ANCHORS) != _BUILT[0]:
+        _BUILT[:] = [len(_ANCHORS), _build_automaton(frozenset(_ANCHORS))]
+    return _BUILT[1]
+
+
+_BUILT: list[Any] = [-1, None]
+
+
+def _build_automaton(anchors: frozenset[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for a in sorted(anchors):
+        automaton.add_word(a, a)
+    if not anchors:
+        automaton.add_word("\x00\x00", "\x00\x00")  # an automaton needs one word; NULs pair in no article
+    automaton.make_automaton()
+    return automaton
 
 
 def rule(code: str, name: str, family: str, severity: Severity, description: str) -> Rule:

@@ -96,7 +96,10 @@ _STRAY_RE = re.compile(r"(?=[.!?,;:])(?:[.!?]\s+[,;](?![\-)(])|,\s*[.;:](?![.\w]
 # "November. : Murphy, Horgan": an extractor dropped a bold label ("Ireland:") before a list.
 _DROPPED_LABEL_RE = re.compile(r"[.!?][\"”’)]?[ \t]+:(?=\s)")
 _ENTITY_END = re.compile(r"&#?\w{2,8}$")
-_SPACE_BEFORE_RE = re.compile(r"[ \t]+(?:[,;:!?]|\.(?![.\w]))(?=\s|$|[\"”’])")  # after a word: see space_before
+# Matched from the start of a run of spaces only (the look-behind): from inside a long run, each
+# position would scan the rest of the run again (quadratic on a megabyte of spaces); a match from
+# inside a run is never the leftmost, so the matches are the same. After a word: see space_before.
+_SPACE_BEFORE_RE = re.compile(r"(?<![ \t])[ \t]+(?:[,;:!?]|\.(?![.\w]))(?=\s|$|[\"”’])")
 _SPACE_MARK = re.compile(r"[ \t][,;:!?.]")
 _WORD_END = re.compile(r"[\w)\]\"”’]")
 _REPEATED_RE = re.compile(r"(?=[!?,;.])(?:([!?,;])\1+|(?<![.])\.\.(?![.]))")

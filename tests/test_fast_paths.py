@@ -1,0 +1,67 @@
+"""Fast paths give exactly what the straightforward code they replace gives, on our own corpus
+articles and their generated views and variants (no ../shared needed).
+
+bench/reference.py checks the same thing end to end (every finding and score of the corpora, the
+seed and ../shared/train) before and after a speed change; these tests keep each shortcut honest
+as detectors change.
+"""
+
+from __future__ import annotations
+
+import gc
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from qualcheck.corpora import build_examples, read_articles
+from qualcheck.detectors import Caseless, anchor_starts, detectors
+from qualcheck.text import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@cache
+def texts() -> list[str]:
+    """Every tenth corpus article with its twelve views and variants."""
+    articles = read_articles(ROOT / "corpora")[::10]
+    return [e.text for e in build_examples(articles)]
+
+
+def caseless_patterns() -> list[Caseless]:
+    detectors()  # every family imported, so every pattern exists
+    return [o for o in gc.get_objects() if isinstance(o, Caseless) and o.anchors]
+
+
+def test_there_are_anchored_patterns_and_corpus_texts() -> None:
+    assert len(caseless_patterns()) >= 3
+    assert len(texts()) > 250
+
+
+@pytest.mark.parametrize("pos", [0, 700])
+def test_anchor_screening_keeps_every_match(pos: int) -> None:
+    """A Caseless pattern with anchors skips a text without any of them from `pos` on; it must
+    then have no match there: the same matches as running the pattern on every text."""
+    patterns = caseless_patterns()
+    hits = 0
+    for text in texts():
+        doc = Doc(text)
+        if doc.lower is None:
+            continue
+        for p in patterns:
+            plain = [m.span() for m in p.lower.finditer(doc.lower, pos)]
+            assert [m.span() for m in p.finditer(doc, pos)] == plain, (p.lower.pattern[:60], text[:80])
+            hits += bool(plain)
+    assert hits > 0  # the corpus exercises the patterns
+
+
+def test_anchor_starts_are_where_each_anchor_last_starts() -> None:
+    """One Aho-Corasick pass gives, for each anchor, the last place `str.rfind` finds it."""
+    anchors = sorted({a for p in caseless_patterns() for a in p.anchors})
+    for text in [*texts()[:200], "Email: email@EMAIL.com — Your 😀 your", "İstanbul email"]:
+        doc = Doc(text)
+        starts = anchor_starts(doc)
+        if doc.lower is None:
+            assert starts == {}
+            continue
+        assert starts == {a: doc.lower.rfind(a) for a in anchors if a in doc.lower}
