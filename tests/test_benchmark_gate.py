@@ -14,14 +14,16 @@ import qualcheck
 from qualcheck.detectors import rules
 from qualcheck.types import Report
 
-# Measured with the shipped model of 2026-12-07 with its style stage (bench/benchmark.py --skip-oof):
-# 0.42% of the 2,124 clean BBC articles flagged, 48.0% of the 200 machine-written ones, ROC AUC 0.932
-# over both (before the style stage: 0.56%, 27.5%, 0.910).
+# Measured with the shipped model of 2026-12-07 (bench/benchmark.py --skip-oof), with its style stage,
+# the WMT22 translation pairs and the detectors of issue 14: 0.61% of the 2,124 clean BBC articles
+# flagged, 48.0% of the 200 machine-written ones, ROC AUC 0.921 over both (with the style stage
+# alone: 0.42%, 48.0%, 0.932; the translation pairs trade 0.01 of ROC AUC for real machine
+# translation scoring above human translation in 62-66% of pairs, against 37-44%).
 # Ceilings and floors are those figures plus or minus the margin stated beside each. Raise a
 # ceiling (or lower a floor) only with a measured reason.
-MAX_CLEAN_FLAGGED = 0.0042 + 0.003  # about six more articles
+MAX_CLEAN_FLAGGED = 0.0061 + 0.003  # about six more articles
 MIN_GENERATED_FLAGGED = 0.48 - 0.075  # fifteen fewer of the 200
-MIN_ROC_AUC = 0.932 - 0.02
+MIN_ROC_AUC = 0.921 - 0.02
 
 # Share of the clean BBC articles on which each code fires (same run); codes absent never fired.
 # Most are that data set's own defects (its `Â£`, labels dropped by its extractor, misspellings).
@@ -38,7 +40,9 @@ CLEAN_BBC_SHARE = {
     "QC308": 0.0113,
     "QC401": 0.0056,
     "QC404": 0.0089,
+    "QC407": 0.0009,  # two articles
     "QC505": 0.0174,  # 1.04% before the phrases mined from LLM rewrites (issue 13)
+    "QC508": 0.0005,
 }
 
 
