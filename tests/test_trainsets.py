@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qualcheck.trainsets import WMT_HUMAN, WMT_MACHINE, machine_translation_examples, wmt_documents
+from qualcheck.trainsets import WMT_HUMAN, WMT_HUMAN_WEIGHT, WMT_MACHINE, machine_translation_examples, wmt_documents
 
 
 def _write(path: Path, lines: int) -> None:
@@ -36,7 +36,7 @@ def test_each_reference_is_paired_with_one_machine_translation_in_its_group(tmp_
     human = [e for e in examples if e.kind == WMT_HUMAN]
     machine = [e for e in examples if e.kind == WMT_MACHINE]
     assert len(human) == len(machine) == 4
-    assert all(e.label == 0 and e.weight == 2 for e in human) and all(e.label == 1 for e in machine)
+    assert all(e.label == 0 and e.weight == WMT_HUMAN_WEIGHT > 1 for e in human) and all(e.label == 1 for e in machine)
     assert [e.group for e in human] == [e.group for e in machine]
     assert len({e.group for e in human}) == 4
     # the systems take turns
