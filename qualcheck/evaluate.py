@@ -151,6 +151,8 @@ EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
     "spintax": "QC504",
     "repeated-paragraph": "QC311",
     "locale-number": "QC312",
+    "drop-cap": "QC211",
+    "reader-frame": "QC509",
 }
 _PRISTINE_VIEWS = ("clean", "clean-flat")  # the other clean views carry pipeline noise on purpose
 

@@ -37,7 +37,7 @@ ALL_KINDS: tuple[str, ...] = all_kinds()
 # Families of kinds, for training and measuring each in isolation.
 KIND_FAMILIES: dict[str, tuple[str, ...]] = {
     "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
-    "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start"),
+    "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start", "drop-cap"),
     "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph", "locale-number"),
     "rewrite": (
         "entity-drift",
@@ -48,7 +48,7 @@ KIND_FAMILIES: dict[str, tuple[str, ...]] = {
         "calque-attribution",
         "calque-preposition",
     ),
-    "generated": ("assistant-leftover", "placeholder", "markdown", "spintax"),
+    "generated": ("assistant-leftover", "placeholder", "markdown", "spintax", "reader-frame"),
     "page": TITLE_KINDS,
 }
 # Spinning is prose damage: a spinner's synonym swaps join the prose-only variant (the late kinds

@@ -38,15 +38,21 @@ NOISE_KINDS: tuple[str, ...] = (
 # from it stays as it was, and given a variant of their own (`corpora.build_examples`). Added to
 # the pool, the glued, stripped and verbless kinds flagged 1.1% of the honest pages out of fold
 # and cost the benchmark 0.015 of ROC AUC (docs/measurements.md).
-LATE_KINDS: tuple[str, ...] = ("glued-sentence", "stripped-apostrophe", "verbless-attribution", "synonym-swap")
+LATE_KINDS: tuple[str, ...] = (
+    "glued-sentence",
+    "stripped-apostrophe",
+    "verbless-attribution",
+    "synonym-swap",
+    "drop-cap",
+)
 _CHARSET = str.maketrans({**MOJIBAKE, "£": "Â£", "€": "â‚¬", "—": "â€”", "–": "â€“"})
 _ACCENTED = re.compile(r"[à-ÿÀ-ß’“”—]")
 
 
-# Kinds registered later still, for scraper leftovers (issue 14): also outside the default pool, they
-# ride on a variant that exists anyway (`corpora.with_rider_damage`): a seventh damaged variant an
-# original for them cost the benchmark ROC AUC (docs/measurements.md).
-RIDER_KINDS: tuple[str, ...] = ("repeated-paragraph", "locale-number")
+# Kinds registered later still, for scraper leftovers and an assistant explainer's frames (issue 14):
+# also outside the default pool, they ride on a variant that exists anyway (`corpora.with_rider_damage`):
+# a seventh damaged variant an original for them cost the benchmark ROC AUC (docs/measurements.md).
+RIDER_KINDS: tuple[str, ...] = ("repeated-paragraph", "locale-number", "reader-frame")
 
 
 def all_kinds() -> tuple[str, ...]:

@@ -93,3 +93,33 @@ def spintax(text: str, ctx: Context) -> list[Candidate]:
         Edit(m.start(), m.end(), _SPINTAX[m.group()], "spintax", ((0, len(_SPINTAX[m.group()])),))
         for m in _WORD_FOR_SPINTAX.finditer(text)
     ]
+
+
+# An assistant explainer's frames around the story (QC509), written for this generator: the hook
+# question that opens the page, and the essay's announcement or invitation that closes its first
+# paragraph. Real farm pages wrap their prose in them (survey of real pages, issue 14).
+_HOOKS = (
+    "Ever wondered what really lies behind the headlines?",
+    "Have you ever wondered how a story like this comes together?",
+    "Ever found yourself asking what happens next?",
+)
+_ANNOUNCEMENTS = (
+    "In this article, we will explore what happened and what it could mean.",
+    "In this article, we take a closer look at the key facts.",
+    "Join us as we unpack the details.",
+    "Let's pull back the curtain on what happened.",
+)
+
+
+@damage("reader-frame")
+def reader_frame(text: str, ctx: Context) -> list[Candidate]:
+    hook = _HOOKS[ctx.seed % len(_HOOKS)]
+    line = _ANNOUNCEMENTS[ctx.seed % len(_ANNOUNCEMENTS)]
+    sep = "\n\n" if "\n\n" in text else " "
+    out: list[Candidate] = [Edit(0, 0, hook + sep, "reader-frame", ((0, len(hook)),))]
+    first = re.search(r"(?<=[.!?\"”])(?=\n\n)", text) if sep == "\n\n" else re.search(r"(?<=\.) (?=[A-Z“\"])", text)
+    if first is not None and sep == "\n\n":  # the first paragraph's last sentence
+        out.append(Edit(first.start(), first.start(), " " + line, "reader-frame", ((1, 1 + len(line)),)))
+    elif first is not None:  # collapsed text: after its first sentence
+        out.append(Edit(first.end(), first.end(), line + " ", "reader-frame", ((0, len(line)),)))
+    return out

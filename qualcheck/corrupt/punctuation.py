@@ -96,3 +96,18 @@ def stripped_apostrophe(text: str, _ctx: Context) -> list[Candidate]:
         if m.start() not in inside
     ]
     return [tuple(sorted(edits, key=lambda e: e.start))]
+
+
+# A drop cap copied as a letter of its own before the paragraph's first word in full (QC211). Not
+# before `A`: `A A` could be a list, and QC211 wants a word after the letter.
+_PARAGRAPH_OPENER = re.compile(
+    r"(?:^|(?<=\n\n))(?=(?P<w>The|This|That|These|There|They|When|While|After|Before|In|On|At|It|He|She|But|For|An)\b)"
+)
+
+
+@text_only("drop-cap")
+def drop_cap(text: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.start(), m["w"][0] + " ", "drop-cap", ((0, len(m["w"]) + 2),))
+        for m in _PARAGRAPH_OPENER.finditer(text)
+    ]

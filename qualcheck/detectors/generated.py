@@ -351,3 +351,47 @@ def summary_frames(doc: Doc) -> Iterator[Finding]:
 @detector
 def blog_voice(doc: Doc) -> Iterator[Finding]:
     return (finding(BLOG_VOICE, *m.span()) for m in _BLOG_VOICE_RE.finditer(doc))
+
+
+READER_FRAME = rule(
+    "QC509",
+    "reader-frame",
+    "generated",
+    "medium",
+    "an explainer's frame addressing the reader ('In this article, we will explore', 'Ever wondered…?',"
+    " 'Join us as we') of a page an assistant wrote to a prompt",
+)
+# The frames around an assistant's SEO explainer, which address the reader as the page's guide: the
+# essay announcing itself (`In this article, we will delve into`), the hook question that opens it
+# (`Ever wondered how rich they are?`) and the invitation to come along (`Join us as we unpack`,
+# `Let's pull back the curtain`). Real farm pages open with them (survey of real pages, issue 14:
+# 34 of 117 farm pages are assistant prose); none of them occurs in the 2,124 clean BBC articles, the
+# 181 honest pages, the 332 clean articles of corpora/, the 200 BBC originals of llm-rewrites or the
+# 323 WMT22 reference documents. Reporters quote a hook (`"Ever wondered why?" she asked`), so the
+# hook counts only at a sentence start outside quotation marks and only as a question; the
+# invitation names an explainer's verb, so `Join us as we celebrate` (an event notice) is not one.
+_ESSAY_SELF = (
+    r"\bin this (?:article|post|blog post|blog|piece|guide|write-up),? (?:we|i)(?:'ll|’ll| will| are going to)?"
+    r" (?:(?:also|now|briefly) )?(?:explore|delve|discuss|examine|look at|take a (?:closer |deep |quick )?look"
+    r"|dive|uncover|break down|unpack|shed light|walk you|guide you|cover|outline|analy[sz]e|investigate)"
+)
+_READER_HOOK = (
+    _SENTENCE_START
+    + r"(?:have you )?ever (?:wondered|scrolled|found yourself|asked yourself|stopped to (?:think|wonder))"
+    r"(?=[^.!?\n]{0,240}\?)"
+)
+_INVITATION = (
+    r"\b(?:join|dive in with) us as we (?:explore|delve|dive|uncover|unpack|break down|take a (?:closer )?look"
+    r"|pull back)\b|\bdive in with us\b"
+    r"|\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)?|as we|get ready to) pull back the curtain\b"
+)
+_READER_FRAME_RE = Caseless(
+    "|".join((_ESSAY_SELF, _READER_HOOK, _INVITATION)),
+    re.MULTILINE,
+    anchors=("in this ", "ever ", "us as we", "dive in with us", "back the curtain"),
+)
+
+
+@detector
+def reader_frames(doc: Doc) -> Iterator[Finding]:
+    return (finding(READER_FRAME, *m.span()) for m in _READER_FRAME_RE.finditer(doc))

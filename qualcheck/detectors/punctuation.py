@@ -306,3 +306,25 @@ def _ends_with_plain_full_stop(text: str, end: int) -> bool:
         j -= 1
     word = text[j : end - 1].strip("\"“”'‘’()[]")
     return len(word) > 1 and "." not in word and word.lower() not in _ABBREVIATIONS
+
+
+DROP_CAP = rule(
+    "QC211",
+    "drop-cap-leftover",
+    "punctuation",
+    "medium",
+    "a paragraph opening with its first letter twice (`T The`): a drop cap copied as a letter of its own",
+)
+# A page sets its first letter large in an element of its own; a scraper that reads elements copies
+# that letter and then the word in full. Survey of real pages (issue 14): 4 of 117 farm pages carry a
+# drop cap or a split word, no honest page. The doubled word must be a stop word (`The`, `When`,
+# `After`): an initial before a surname of the same letter (`S Smith` in a scorecard) is not one. No
+# such opening in the 2,124 clean BBC articles, the 181 honest pages, corpora/ or the WMT22 references.
+_DROP_CAP_RE = re.compile(r"^[ \t]*(?P<cap>[A-Z])[ \t]+(?P<word>(?P=cap)[a-z]+)\b", re.MULTILINE)
+
+
+@detector
+def drop_caps(doc: Doc) -> Iterator[Finding]:
+    for m in _DROP_CAP_RE.finditer(doc.text):
+        if m["word"].lower() in STOPWORDS:
+            yield finding(DROP_CAP, m.start("cap"), m.end("word"))

@@ -1,4 +1,4 @@
-"""Machine-written text (QC501-QC508): each code fires on an assistant's output published as news,
+"""Machine-written text (QC501-QC509): each code fires on an assistant's output published as news,
 with the exact span, and the family stays silent on clean professional prose."""
 
 from __future__ import annotations
@@ -446,3 +446,59 @@ ASSISTANT_LEFTOVERS = [
 def test_every_assistant_alternative_fires(text: str, expected: str) -> None:
     lead = "The council approved the budget on Monday.\n\n"
     assert spans(lead + text, "QC501") == [expected]
+
+
+# --- QC509: the frames of an assistant's explainer --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ever wondered why ferry fares keep rising? The operator blames fuel.",
+            ["Ever wondered"],
+        ),
+        (
+            "The list is long.\n\nHave you ever wondered, as many commuters do, who sets the timetable?",
+            ["Have you ever wondered"],
+        ),
+        (
+            "Ever found yourself staring at a parking fine and thinking, \u201cIs this even legal?\u201d",
+            ["Ever found yourself"],
+        ),
+        (
+            "Storms are getting stronger. In this article, we will delve into what the forecasters say.",
+            ["In this article, we will delve"],
+        ),
+        (
+            "In this post, I\u2019ll break down the three new rules for landlords.",
+            ["In this post, I\u2019ll break down"],
+        ),
+        ("In this guide we take a closer look at the bridge tolls.", ["In this guide we take a closer look"]),
+        ("Join us as we unpack the season\u2019s oddest transfers.", ["Join us as we unpack"]),
+        ("Let's pull back the curtain on the town's budget.", ["Let's pull back the curtain"]),
+        ("Get ready to pull back the curtain on the club's finances.", ["Get ready to pull back the curtain"]),
+    ],
+)
+def test_reader_frames_fire(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC509") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reporter quoting a hook, and a hook that is no question
+        "\u201cHave you ever wondered who pays for this?\u201d the councillor asked the meeting.",
+        '"Ever wondered why?" read the banner above the stall.',
+        "Ever since the mill closed, the town has shrunk.",
+        "He had never wondered about it. Ever wondered, she said, is the wrong word.",
+        # an event notice, a correction line and a reporter's own idiom
+        "Join us as we celebrate fifty years of the lifeboat station on Saturday.",
+        "The figures in this article were corrected on Tuesday.",
+        "In this piece, published in 2019, the author argued for a new tax.",
+        "The leaked files pull back the curtain on how the deal was struck.",
+        "We will pull back from the talks, the union said.",
+    ],
+)
+def test_reader_frames_stay_silent_on_honest_prose(text: str) -> None:
+    assert spans(text, "QC509") == []

@@ -1,4 +1,4 @@
-"""Punctuation damage (QC201-QC210): each code fires on damaged copy, with the exact span, and the
+"""Punctuation damage (QC201-QC211): each code fires on damaged copy, with the exact span, and the
 family stays silent on clean professional prose."""
 
 from __future__ import annotations
@@ -185,3 +185,33 @@ def test_screening_between_words_never_hides_a_match() -> None:
                 hits[name] += 1
                 assert pattern.search(gaps), (name, text)
     assert min(hits.values()) > 100, hits
+
+
+# --- QC211: a drop cap copied as a letter of its own ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("T The ferry resumed sailing on Monday after a week of storms.", ["T The"]),
+        ("The ferry resumed sailing.\n\nW When the storm passed, crews checked the hull.", ["W When"]),
+        ("Crews checked the hull.\n\n  A After two days the port reopened.", ["A After"]),
+    ],
+)
+def test_drop_cap_fires(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC211") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an initial before a surname of the same letter, a scorecard line, a mid-sentence pair
+        "S Smith c Root b Anderson 45",
+        "J Jones and M Mason were named in the squad.",
+        "The grades were A, B and C. A A-level pass is needed.",
+        "Plan B Beyond the border, the talks stalled.",
+        "The ferry resumed sailing on Monday.",
+    ],
+)
+def test_drop_cap_stays_silent_on_honest_text(text: str) -> None:
+    assert spans(text, "QC211") == []
