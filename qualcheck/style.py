@@ -23,6 +23,8 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains, methodcaller
 from typing import Any
 
 from .text import Doc
@@ -78,6 +80,7 @@ _SAID = frozenset(("said", "says", "told"))
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)(,?)")
 _ING_TAIL = re.compile(r", \w+ing\b")
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
+_ENDS_LY = methodcaller("endswith", "ly")
 _MIN_WORDS = 100  # rates per 1,000 words on shorter texts count them as 100 words long
 # How the style log-odds s (class-balanced: 0 is an even chance) raise the main classifier's:
 # by SLOPE * max(0, s) + WEIGHT * max(0, s - MARGIN). Style never lowers a score, so damage found in
@@ -104,7 +107,7 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
     per_k = 1000.0 / max(n, _MIN_WORDS)
     sentences = doc.sentences or ((0, len(text)),)
     ns = len(sentences)
-    lengths = [max(1, len(text[s:e].split())) for s, e in sentences]
+    lengths = doc.sentence_words or (max(1, len(text.split())),)
     mean = sum(lengths) / ns
     sd = math.sqrt(sum((k - mean) ** 2 for k in lengths) / ns)
     connective = participle = clause = this = quote_open = 0
@@ -120,11 +123,14 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
         quote_open += _QUOTE_OPEN.match(text, s, e) is not None
     closed = [q for q in doc.quotes if q.status == "closed" and q.end - q.start > 20]
     counts = doc.counts
-    alpha = [w for w in counts if w.isalpha()]
-    n_alpha = sum(map(counts.__getitem__, alpha))
-    long_words = sum(counts[w] for w in alpha if len(w) >= 9)
-    contractions = sum(c for w, c in counts.items() if ("'" in w or "’" in w) and not w.endswith(("'s", "’s")))
-    ly = sum(c for w, c in counts.items() if len(w) > 4 and w.endswith("ly"))
+    # C iterators over the vocabulary pick the few words each rate counts
+    count = counts.__getitem__
+    alpha = list(filter(str.isalpha, counts))
+    n_alpha = sum(map(count, alpha))
+    long_words = sum(map(count, compress(alpha, map((8).__lt__, map(len, alpha)))))
+    marked = {w for mark in "'’" if mark in text for w in compress(counts, map(contains, counts, repeat(mark)))}
+    contractions = sum(count(w) for w in marked if not w.endswith(("'s", "’s")))
+    ly = sum(count(w) for w in compress(counts, map(_ENDS_LY, counts)) if len(w) > 4)
 
     def total(vocabulary: frozenset[str]) -> int:
         return sum(map(counts.__getitem__, vocabulary.intersection(counts)))

@@ -28,6 +28,9 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _WORD_CHAR = re.compile(r"\w")
+_SHAPE = bytes(
+    ord("a") if 97 <= b <= 122 else ord("A") if 65 <= b <= 90 else ord("0") if 48 <= b <= 57 else 32 for b in range(256)
+)
 GAP = "\x00"  # separates the gaps between words in Doc.gaps
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
@@ -93,8 +96,20 @@ class Doc:
         return tuple(out)
 
     @cached_property
+    def sentence_words(self) -> tuple[int, ...]:
+        """How many white-space separated pieces each sentence has (at least one): the sentence
+        lengths that statistics and style rates both read."""
+        text = self.text
+        return tuple([max(1, len(text[s:e].split())) for s, e in self.sentences])
+
+    @cached_property
     def tokens(self) -> tuple[Span, ...]:
         return self._lexed[0]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Where each token starts, for bisecting a span's tokens."""
+        return [s for s, _ in self.tokens]
 
     @cached_property
     def capitalised(self) -> tuple[Span, ...]:
@@ -163,6 +178,13 @@ class Doc:
     @property
     def n_words(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def shape(self) -> bytes:
+        """The text's UTF-8 bytes with every ASCII lower-case letter as `a`, upper-case letter as
+        `A`, digit as `0` and every other byte as a space: `b"aA" in doc.shape` tells in C whether
+        `[a-z][A-Z]` occurs anywhere, a screen for patterns that a Python loop would check."""
+        return self.text.encode("utf-8", "surrogatepass").translate(_SHAPE)
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..lexicon import STOPWORDS
@@ -457,12 +458,18 @@ _NOTICE_OR_CAPTION = re.compile(
 )
 
 
-def _passage_key(text: str) -> str | None:
-    """A prose sentence's words in lower case, or None when the sentence is not prose."""
+def _passage_words(text: str) -> list[str] | None:
+    """A prose-looking sentence's words in lower case (None when it is not a capitalised line of
+    six words or more ending in a full stop); `_passage_key` then counts its numbers."""
     if not _PROSE_SENTENCE.fullmatch(text):
         return None
     words = _PASSAGE_WORD.findall(text.lower())
-    if len(words) < _MIN_SENTENCE_WORDS or sum(w.isdigit() for w in words) * 4 > len(words):
+    return words if len(words) >= _MIN_SENTENCE_WORDS else None
+
+
+def _passage_key(words: list[str] | None) -> str | None:
+    """A prose sentence's words joined, or None when the sentence is not prose."""
+    if words is None or sum(map(str.isdigit, words)) * 4 > len(words):
         return None
     return " ".join(words)
 
@@ -474,7 +481,13 @@ def repeated_passage(doc: Doc) -> Iterator[Finding]:
     if len(text) < 2 * _MIN_PASSAGE_WORDS * 4:
         return
     sentences = doc.sentences
-    keys = [_passage_key(text[s:e]) for s, e in sentences]
+    if not _may_repeat(doc):
+        return
+    candidates = [_passage_words(text[s:e]) for s, e in sentences]
+    joined = [" ".join(words) for words in candidates if words is not None]
+    if len(set(joined)) == len(joined):
+        return  # no sentence is there twice (counting its numbers can only make fewer keys)
+    keys = [_passage_key(words) for words in candidates]
     first: dict[str, int] = {}
     found: list[Finding] = []
     repeated = 0
@@ -511,6 +524,34 @@ def repeated_passage(doc: Doc) -> Iterator[Finding]:
         yield from found
 
 
+_NOT_PASSAGE_MARKS = "_'’.-"  # in the article's words, not in a passage's
+
+
+def _may_repeat(doc: Doc) -> bool:
+    """False when no two sentences can have the same passage key, told from the article's words
+    (already split): equal keys mean equal letters and digits in the same order, which are the
+    sentence's words less `_'’.-`. True (look closer) when that cannot be told this way: a word
+    that runs over a sentence's edge, or lower-casing that depends on context (a final sigma)."""
+    low = doc.lower
+    if low is None or "Σ" in doc.text:
+        return True
+    tokens, words = doc.tokens, doc.words
+    starts = doc.token_starts
+    runs = []
+    for s, e in doc.sentences:
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        if (i and tokens[i - 1][1] > s) or (j and tokens[j - 1][1] > e):
+            return True
+        runs.append("".join(words[i:j]))
+    # the sentences' letters and digits, NUL between sentences (no word holds one)
+    joined = "\x00".join(runs)
+    for mark in _NOT_PASSAGE_MARKS:
+        if mark in joined:
+            joined = joined.replace(mark, "")
+    signatures = [sig for sig in joined.split("\x00") if sig]
+    return len(set(signatures)) < len(signatures)
+
+
 def _is_paragraph(sentence: tuple[int, int], paragraphs: tuple[tuple[int, int], ...]) -> bool:
     return sentence in paragraphs
 
@@ -545,12 +586,13 @@ LOCALE_NUMBER = rule(
 # ("rose 4, 5 and 6%") has a word or another number between, so only one or two digits after the
 # comma and a per cent sign right after count.
 _LOCALE_NUMBER = re.compile(r"[$€£][ \u00a0]+\d+|(?<![\d,])\d{1,3}, \d{1,2}[ \u00a0]?%")
+_DECIMAL_COMMA = re.compile(r", \d{1,2}[ \u00a0]?%")  # a literal start: searched fast
 
 
 @detector
 def locale_numbers(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not any(c in text for c in "$€£%"):
-        return
+    if not (any(c + s in text for c in "$€£" for s in " \u00a0") or ("%" in text and _DECIMAL_COMMA.search(text))):
+        return  # every match has a spaced currency sign or `, 5%`: screened in C first
     for m in _LOCALE_NUMBER.finditer(text):
         yield finding(LOCALE_NUMBER, *m.span())

@@ -175,6 +175,8 @@ def dropped_labels(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def glued_sentences(doc: Doc) -> Iterator[Finding]:
+    if b"aaAa" not in doc.shape:
+        return  # every match has two lower-case letters, a capital and one more: screened in C first
     text = doc.text
     for m in _GLUED_RE.finditer(text):
         right = m["right"].lower()
