@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -147,13 +148,14 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
     sent_words = doc.sentence_words or (n,)
     closed = [q for q in doc.quotes if q.status == "closed" and q.end - q.start > 20]
     initial = doc.sentence_starts
-    proper = sum(1 for s, _ in doc.capitalised if s not in initial)
+    capitalised = doc.capitalised
+    proper = len(capitalised) - sum(map(initial.__contains__, map(itemgetter(0), capitalised)))
     freq = zipf()  # holds only words of Zipf 3 and above: a word missing from it is rare
     counts = doc.counts
     # set operations and C iterators over the vocabulary, not Python loops over it
     stop = sum(map(counts.__getitem__, STOPWORDS.intersection(counts)))
     alpha_words = doc.long_words
-    alpha = sum(map(counts.__getitem__, alpha_words))
+    alpha = doc.alphabetic_count(3)
     rare = sum(map(counts.__getitem__, alpha_words.difference(freq)))
     named, unnamed, hedges = _sources_and_hedges(doc) if sources is None else sources
     stats = {
@@ -188,12 +190,12 @@ def _translationese(doc: Doc) -> int:
 def _symbols(gaps: str, n_words: int) -> int:
     """How many characters of the text _SYMBOL matches, counted on the gaps between words (symbols
     are never inside a word; see Doc.gaps): the gaps less the marks _SYMBOL leaves out, less
-    white space, less the NULs between the gaps. `str.translate` and `str.split` do in C what
+    white space, less the NULs between the gaps. `str.split` and `str.count` do in C what
     `_SYMBOL.findall` did with a string per gap; tests/test_features.py checks they agree."""
-    return len("".join(gaps.translate(_NOT_SYMBOLS).split())) - n_words
+    return len("".join(gaps.split())) - sum(map(gaps.count, _NOT_SYMBOLS)) - n_words
 
 
-_NOT_SYMBOLS = dict.fromkeys(map(ord, ".,;:!?'\"’‘“”()-–—%$€£/&"))
+_NOT_SYMBOLS = ".,;:!?'\"’‘“”()-–—%$€£/&"  # distinct characters, each counted once
 
 
 def _english(stopwords: int, words: int) -> bool:

@@ -34,8 +34,9 @@ _REALIGN = regex.compile(r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _ELLIPSIS = regex.compile(r"\.\.+$")
 _INITIAL = regex.compile(r"[^\W\d]\.$")
-_LAST_WHITESPACE = regex.compile(r"[ \t\n\r\x0b\x0c]", regex.REVERSE)  # string.whitespace, searched backwards
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: where nltk's tokenizer finds a word's start
 _SENT_END = frozenset(".?!")
+_OPENING_QUOTES = frozenset('"“')
 _PUNCTUATION = frozenset(";:,.!?")
 
 # nltk's orthographic-context flags
@@ -116,21 +117,25 @@ class PunktSplitter:
         last_break = 0
         prev_start = prev_stop = 0
         prev: Any = None
+        # the last white space before a candidate: str.rfind for each white-space character the
+        # text holds (a space, rarely others), in C
+        spaces = [c for c in _WHITESPACE if c in text]
         for match in [*_PERIOD_CONTEXT.finditer(text), None]:
             if match is not None:
-                ws = _LAST_WHITESPACE.search(text, prev_stop, match.start())
-                word_start = ws.end() if ws is not None and ws.start() > prev_stop else prev_start
+                at = match.start()
+                ws = max([text.rfind(c, prev_stop, at) for c in spaces], default=-1)
+                word_start = ws + 1 if ws > prev_stop else prev_start
                 if prev is None or prev_stop > word_start:
-                    prev, prev_start, prev_stop = match, word_start, match.start()
+                    prev, prev_start, prev_stop = match, word_start, at
                     continue
             if prev is None:
                 break
             decided = self._obvious_break(text, prev, prev_start, prev_stop)
             if decided is None:
-                decided = self._contains_break(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok"))
+                decided = self._contains_break(text[prev_start:prev_stop] + prev.group() + prev.group(1))
             if decided:
                 out.append((last_break, prev.end()))
-                last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+                last_break = prev.start(2) if prev.group(2) else prev.end()
             if match is None:
                 break
             prev, prev_start, prev_stop = match, word_start, match.start()
@@ -159,7 +164,13 @@ class PunktSplitter:
             typ = "##number##"
         else:
             typ = word.lower()
-        nxt = match.group("next_tok")
+        nxt = match.group(2)
+        if nxt and nxt[0] in _OPENING_QUOTES and nxt[1:].isascii() and nxt[1:].isalpha():
+            # `said. "The` (nltk's tokens: `said.`, `"`, `The`) or `said. “The` (`said.`, `“The`):
+            # only the first pair can decide, and no orthographic heuristic reads a quotation mark
+            if (typ, '"' if nxt[0] == '"' else nxt.lower()) in params.collocations:
+                return False
+            return typ == "##number##" or typ not in params.abbrev_types
         if not (nxt and nxt.isascii() and nxt.isalpha()):
             if typ in params.abbrev_types or typ in self._collocation_starts or typ == "##number##":
                 return None

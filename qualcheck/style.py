@@ -125,9 +125,8 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
     counts = doc.counts
     # C iterators over the vocabulary pick the few words each rate counts
     count = counts.__getitem__
-    alpha = list(filter(str.isalpha, counts))
-    n_alpha = sum(map(count, alpha))
-    long_words = sum(map(count, compress(alpha, map((8).__lt__, map(len, alpha)))))
+    n_alpha = doc.alphabetic_count()
+    long_words = doc.alphabetic_count(9)
     marked = {w for mark in "'’" if mark in text for w in compress(counts, map(contains, counts, repeat(mark)))}
     contractions = sum(count(w) for w in marked if not w.endswith(("'s", "’s")))
     ly = sum(count(w) for w in compress(counts, map(_ENDS_LY, counts)) if len(w) > 4)

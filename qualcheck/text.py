@@ -132,8 +132,25 @@ class Doc:
     def long_words(self) -> frozenset[str]:
         """The distinct alphabetic words of three letters or more: the vocabulary that statistics
         and topic comparisons count (numbers and `a`, `of` say nothing about either)."""
-        alphabetic = list(filter(str.isalpha, self.counts))
-        return frozenset(compress(alphabetic, map((2).__lt__, map(len, alphabetic))))
+        alphabetic, _, lengths = self.alphabetic
+        return frozenset(compress(alphabetic, map((2).__lt__, lengths)))
+
+    @cached_property
+    def alphabetic(self) -> tuple[list[str], list[int], list[int]]:
+        """The distinct alphabetic words, how often each occurs and its length, in three lists in
+        the same order: the sums that statistics and style rates take over the vocabulary are then
+        C iterators (`compress`) over these lists, with no look-up per word."""
+        counts = self.counts
+        alpha = list(map(str.isalpha, counts))
+        words = list(compress(counts, alpha))
+        return words, list(compress(counts.values(), alpha)), list(map(len, words))
+
+    def alphabetic_count(self, min_len: int = 1) -> int:
+        """How many of the words are alphabetic and at least `min_len` letters long."""
+        _, counts, lengths = self.alphabetic
+        if min_len <= 1:
+            return sum(counts)
+        return sum(compress(counts, map((min_len - 1).__lt__, lengths)))
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:
@@ -222,7 +239,10 @@ def split_paragraphs(text: str) -> Iterable[Span]:
     pos = 0
     for m in [*_BLOCK_SPLIT.finditer(text), None]:
         end = m.start() if m else len(text)
-        lines = [lm.span() for lm in _LINE.finditer(text, pos, end) if text[lm.start() : lm.end()].strip()]
+        if text.find("\n", pos, end) < 0:  # one line, as most blocks are
+            lines = [(pos, end)] if text[pos:end].strip() else []
+        else:
+            lines = [lm.span() for lm in _LINE.finditer(text, pos, end) if text[lm.start() : lm.end()].strip()]
         if lines:
             wrapped = len(lines) > 2 and sum(1 for s, e in lines[:-1] if _TERMINAL.search(text, s, e)) < 0.5 * (
                 len(lines) - 1
@@ -237,11 +257,12 @@ def split_paragraphs(text: str) -> Iterable[Span]:
 
 
 def _strip(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """The span without white space at either end (str.strip's white space is str.isspace's)."""
+    piece = text[start:end]
+    left = piece.lstrip()
+    if not left:
+        return end, end
+    return start + len(piece) - len(left), end - len(left) + len(left.rstrip())
 
 
 def _role(text: str, i: int) -> str:
