@@ -182,9 +182,12 @@ def _translationese(doc: Doc) -> int:
     counts = doc.counts
     low = doc.lower if doc.lower is not None else doc.text.lower()
     words = sum(map(counts.__getitem__, _TRANSLATIONESE_WORDS.intersection(counts)))
-    if not any(phrase in low for phrase in _TRANSLATIONESE_LITERALS):
-        return words  # a substring test per phrase in C rules out the scan on most texts
-    return words + len(_TRANSLATIONESE_PHRASES.findall(low))
+    first = min([at for phrase in _TRANSLATIONESE_LITERALS if (at := low.find(phrase)) >= 0], default=-1)
+    if first < 0:
+        return words  # a substring search per phrase in C rules out the scan on most texts
+    # every match is one of the phrases, so none starts before the first of them (\b still sees
+    # the character before `first`)
+    return words + len(_TRANSLATIONESE_PHRASES.findall(low, first))
 
 
 def _symbols(gaps: str, n_words: int) -> int:

@@ -25,7 +25,8 @@ QuoteStatus = Literal["closed", "continued", "unclosed", "stray-close"]
 _CHUNK = 5000
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+# possessive: a match never gives back (nothing follows it), and the engine skips the bookkeeping
+_WORD = re.compile(r"\w++(?:['’.\-]\w++)*+", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _WORD_CHAR = re.compile(r"\w")
 _SHAPE = bytes(
