@@ -110,13 +110,12 @@ class Doc:
     @cached_property
     def token_starts(self) -> list[int]:
         """Where each token starts, for bisecting a span's tokens."""
-        return [s for s, _ in self.tokens]
+        return self._lexed[3]
 
     @cached_property
     def capitalised(self) -> tuple[Span, ...]:
         """Tokens that start with a capital letter."""
-        text = self.text
-        return tuple([t for t in self.tokens if text[t[0]].isupper()])
+        return tuple(compress(self.tokens, map(str.isupper, map(self.text.__getitem__, self.token_starts))))
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -169,7 +168,7 @@ class Doc:
         return self._lexed[2]
 
     @cached_property
-    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...], str]:
+    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...], str, list[int]]:
         low = self.lower
         if low is None:
             text = self.text
@@ -177,14 +176,15 @@ class Doc:
             starts = [0, *(e for _, e in tokens)]
             stops = [*(s for s, _ in tokens), len(text)]
             between = GAP.join(text[a:b] for a, b in zip(starts, stops, strict=True))
-            return tokens, tuple(text[s:e].lower() for s, e in tokens), between
+            return tokens, tuple(text[s:e].lower() for s, e in tokens), between, stops[:-1]
         # one split of the lower-cased text gives the words, and the running length of the pieces
         # their offsets: faster than a match object per word
         parts = _WORD_SPLIT.split(low)
         ends = list(accumulate(map(len, parts)))
         words = tuple(parts[1::2])
         between = GAP.join(parts[0::2])  # lower-cased, which no symbol or punctuation mark minds
-        return tuple(zip(ends[0::2][: len(words)], ends[1::2], strict=True)), words, between
+        starts = ends[0::2][: len(words)]
+        return tuple(zip(starts, ends[1::2], strict=True)), words, between, starts
 
     @cached_property
     def lower(self) -> str | None:

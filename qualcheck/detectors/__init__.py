@@ -55,7 +55,15 @@ class Caseless:
         return self.lower.search(low, pos, endpos)
 
 
-_ANCHORS: set[str] = set()  # every anchor of every Caseless pattern
+_ANCHORS: set[str] = set()  # every anchor of every Caseless pattern, and the shared_anchors
+
+
+def shared_anchors(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Register lower-case strings to be found in the same Aho-Corasick pass as the Caseless
+    anchors: `word in doc.lower` is then `word in anchor_starts(doc)`, a dictionary look-up
+    instead of a scan of the text per word."""
+    _ANCHORS.update(words)
+    return words
 
 
 def anchor_starts(doc: Doc) -> dict[str, int]:

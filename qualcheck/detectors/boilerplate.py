@@ -343,8 +343,8 @@ def placeholders(doc: Doc) -> Iterator[Finding]:
 @detector
 def feed_truncation(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not any(t in text for t in _TRUNCATION_CHARS):
-        return
+    if "[" not in text or not any(t in text for t in _TRUNCATION_CHARS):
+        return  # every mark has a `[`: a single-character test first
     for start, end in doc.paragraphs:
         if m := _TRUNCATION.search(text, max(start, end - 40), end):
             start = m.start() + len(m.group()) - len(m.group().lstrip())
@@ -587,12 +587,14 @@ LOCALE_NUMBER = rule(
 # comma and a per cent sign right after count.
 _LOCALE_NUMBER = re.compile(r"[$€£][ \u00a0]+\d+|(?<![\d,])\d{1,3}, \d{1,2}[ \u00a0]?%")
 _DECIMAL_COMMA = re.compile(r", \d{1,2}[ \u00a0]?%")  # a literal start: searched fast
+_SPACED_CURRENCY = re.compile("[$€£][ \u00a0]")
 
 
 @detector
 def locale_numbers(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not (any(c + s in text for c in "$€£" for s in " \u00a0") or ("%" in text and _DECIMAL_COMMA.search(text))):
+    currency = ("$" in text or "€" in text or "£" in text) and _SPACED_CURRENCY.search(text)
+    if not (currency or ("%" in text and _DECIMAL_COMMA.search(text))):
         return  # every match has a spaced currency sign or `, 5%`: screened in C first
     for m in _LOCALE_NUMBER.finditer(text):
         yield finding(LOCALE_NUMBER, *m.span())

@@ -217,7 +217,7 @@ def space_before(doc: Doc) -> Iterator[Finding]:
 @detector
 def repeated(doc: Doc) -> Iterator[Finding]:
     gaps = doc.gaps
-    if not any(pair in gaps for pair in ("!!", "??", ",,", ";;", "..")):
+    if not any(pair[0] in gaps and pair in gaps for pair in ("!!", "??", ",,", ";;", "..")):
         return  # every match has one of these, between words
     for m in _REPEATED_RE.finditer(doc.text):
         yield finding(REPEATED, *m.span())
