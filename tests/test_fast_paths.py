@@ -56,8 +56,11 @@ def test_anchor_screening_keeps_every_match(pos: int) -> None:
 
 
 def test_anchor_starts_are_where_each_anchor_last_starts() -> None:
-    """One Aho-Corasick pass gives, for each anchor, the last place `str.rfind` finds it."""
-    anchors = sorted({a for p in caseless_patterns() for a in p.anchors})
+    """One Aho-Corasick pass gives, for each anchor (of the Caseless patterns and the words
+    registered with shared_anchors), the last place `str.rfind` finds it."""
+    from qualcheck.detectors.generated import _ASSISTANT_HERE, _ASSISTANT_KEYS
+
+    anchors = sorted({a for p in caseless_patterns() for a in p.anchors} | {*_ASSISTANT_HERE, *_ASSISTANT_KEYS})
     for text in [*texts()[:200], "Email: email@EMAIL.com — Your 😀 your", "İstanbul email"]:
         doc = Doc(text)
         starts = anchor_starts(doc)
@@ -65,3 +68,23 @@ def test_anchor_starts_are_where_each_anchor_last_starts() -> None:
             assert starts == {}
             continue
         assert starts == {a: doc.lower.rfind(a) for a in anchors if a in doc.lower}
+
+
+def test_assistant_screen_keeps_every_match() -> None:
+    """assistant_leftovers skips the pattern when none of its trigger words is in the shared
+    Aho-Corasick pass's result; it must then have no match: the same spans as the pattern alone."""
+    from qualcheck.detectors.generated import _ASSISTANT_RE, assistant_leftovers
+
+    made = [
+        "Certainly! Here's the article you asked for.\nThe mayor spoke.",
+        "The council met.\nHere is what happened next.",
+        "As an AI language model, I cannot browse the web. I hope this helps!",
+        "Prices rose in real-time trading, the regulator said.",
+    ]
+    hits = 0
+    for text in [*texts()[:300], *made]:
+        doc = Doc(text)
+        plain = [m.span() for m in _ASSISTANT_RE.finditer(doc)]
+        assert [(f.start, f.end) for f in assistant_leftovers(doc)] == plain, text[:80]
+        hits += bool(plain)
+    assert hits > 0
