@@ -125,11 +125,18 @@ class PunktSplitter:
         # the last white space before a candidate: str.rfind for each white-space character the
         # text holds (a space, rarely others), in C
         spaces = [c for c in _WHITESPACE if c in text]
+        space = spaces[0] if len(spaces) == 1 else None  # the common case: plain spaces only
         candidates = _PERIOD_CONTEXT if any(c in text for c in _RE_DIFFERS) else _PERIOD_CONTEXT_RE
-        for match in [*candidates.finditer(text), None]:
+        matches = [*candidates.finditer(text)]
+        if not matches:
+            return [(0, len(text.rstrip()))]
+        for match in [*matches, None]:
             if match is not None:
                 at = match.start()
-                ws = max([text.rfind(c, prev_stop, at) for c in spaces], default=-1)
+                if space is not None:
+                    ws = text.rfind(space, prev_stop, at)
+                else:
+                    ws = max([text.rfind(c, prev_stop, at) for c in spaces], default=-1)
                 word_start = ws + 1 if ws > prev_stop else prev_start
                 if prev is None or prev_stop > word_start:
                     prev, prev_start, prev_stop = match, word_start, at
@@ -201,6 +208,9 @@ class PunktSplitter:
 
     def _realign(self, text: str, slices: list[Span]) -> list[Span]:
         """Closing quotes and brackets after a sentence end belong to that sentence."""
+        if len(slices) == 1:  # one sentence, nothing to move
+            start, stop = slices[0]
+            return [(start, stop)] if start < stop else []
         out: list[Span] = []
         realign = 0
         for k, (start, stop) in enumerate(slices):

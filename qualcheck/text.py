@@ -230,6 +230,8 @@ def _no_sentences(chunk: str) -> bool:
     """A long run with a sentence-end mark every few characters (`. , . , . ,`) has no sentences to
     find; it is one span, instead of hundreds of one-character sentences that every
     sentence-level check would then visit. Prose has one every eighty characters or so."""
+    if len(chunk) < 400:
+        return False  # fewer than 400 characters hold fewer than 400 marks
     marks = chunk.count(".") + chunk.count("?") + chunk.count("!")
     return marks >= 400 and marks * 6 > len(chunk)
 
