@@ -23,8 +23,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import contains, methodcaller
 from typing import Any
 
 from .text import Doc
@@ -80,7 +78,6 @@ _SAID = frozenset(("said", "says", "told"))
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)(,?)")
 _ING_TAIL = re.compile(r", \w+ing\b")
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
-_ENDS_LY = methodcaller("endswith", "ly")
 _MIN_WORDS = 100  # rates per 1,000 words on shorter texts count them as 100 words long
 # How the style log-odds s (class-balanced: 0 is an even chance) raise the main classifier's:
 # by SLOPE * max(0, s) + WEIGHT * max(0, s - MARGIN). Style never lowers a score, so damage found in
@@ -123,13 +120,10 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
         quote_open += _QUOTE_OPEN.match(text, s, e) is not None
     closed = [q for q in doc.quotes if q.status == "closed" and q.end - q.start > 20]
     counts = doc.counts
-    # C iterators over the vocabulary pick the few words each rate counts
-    count = counts.__getitem__
     n_alpha = doc.alphabetic_count()
     long_words = doc.alphabetic_count(9)
-    marked = {w for mark in "'’" if mark in text for w in compress(counts, map(contains, counts, repeat(mark)))}
-    contractions = sum(count(w) for w in marked if not w.endswith(("'s", "’s")))
-    ly = sum(count(w) for w in compress(counts, map(_ENDS_LY, counts)) if len(w) > 4)
+    contractions = sum(c for w, c in counts.items() if ("'" in w or "’" in w) and not w.endswith(("'s", "’s")))
+    ly = sum(c for w, c in counts.items() if len(w) > 4 and w.endswith("ly"))
 
     def total(vocabulary: frozenset[str]) -> int:
         return sum(map(counts.__getitem__, vocabulary.intersection(counts)))

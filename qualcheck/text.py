@@ -115,7 +115,8 @@ class Doc:
     @cached_property
     def capitalised(self) -> tuple[Span, ...]:
         """Tokens that start with a capital letter."""
-        return tuple(compress(self.tokens, map(str.isupper, map(self.text.__getitem__, self.token_starts))))
+        text = self.text
+        return tuple([t for t in self.tokens if text[t[0]].isupper()])
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -260,12 +261,11 @@ def split_paragraphs(text: str) -> Iterable[Span]:
 
 
 def _strip(text: str, start: int, end: int) -> Span:
-    """The span without white space at either end (str.strip's white space is str.isspace's)."""
-    piece = text[start:end]
-    left = piece.lstrip()
-    if not left:
-        return end, end
-    return start + len(piece) - len(left), end - len(left) + len(left.rstrip())
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _role(text: str, i: int) -> str:
