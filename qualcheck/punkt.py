@@ -185,17 +185,26 @@ class PunktSplitter:
                 return False
             return typ == "##number##" or typ not in params.abbrev_types
         if not (nxt and nxt.isascii() and nxt.isalpha()):
-            if typ in params.abbrev_types or typ in self._collocation_starts or typ == "##number##":
+            if typ not in params.abbrev_types and typ not in self._collocation_starts and typ != "##number##":
+                return True  # a sentence break that no heuristic can undo without a collocation
+            if not nxt or "." in nxt or "?" in nxt or "!" in nxt or any(c in nxt for c in _RE_DIFFERS):
                 return None
-            return True  # a sentence break that no heuristic can undo without a collocation
-        next_typ = nxt.lower()
+            # No token of the next word can be a break (none ends with a mark), so only the first
+            # pair decides: the word and the next word's first token (`Smith` of `Smith,`). (A next
+            # word of \x1c-\x1f, white space to str.strip, would be a line nltk skips.)
+            nxt = _WORD_TOKEN.match(nxt).group()  # type: ignore[union-attr]
+            low = nxt.lower()
+            next_typ = "##number##" if _NUMERIC.match(low) else low
+        else:
+            next_typ = nxt.lower()
         if (typ, next_typ) in params.collocations:
             return False
+        starter = False if nxt in _PUNCTUATION else self._ortho_word(nxt, next_typ)
         if typ == "##number##":
-            return self._ortho_word(nxt, next_typ) is not False
+            return starter is not False
         if typ not in params.abbrev_types:
             return True
-        return self._ortho_word(nxt, next_typ) is True or (nxt[0].isupper() and next_typ in params.sent_starters)
+        return starter is True or (nxt[0].isupper() and next_typ in params.sent_starters)
 
     def _ortho_word(self, word: str, typ: str) -> bool | None:
         """_ortho for a plain word: no punctuation, no full stop."""
