@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .detectors import rules, run_all
+from .detectors import anchor_starts, rules, run_all, shared_anchors
 from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs, zipf
 from .style import STYLE_NAMES, style_rates
 from .text import Doc
@@ -65,14 +65,9 @@ _TRIGGERS = _SPEECH_WORDS | _UNNAMED_SUBJECTS | _HEDGE_WORDS | _HEDGE_BEFORE_TO 
 # 8-sentence documents more, in 11 to 15% fewer), and more commas (66 to 72% of documents).
 # Neither is evidence alone (news uses both); the model weighs them beside the rest.
 _TRANSLATIONESE_WORDS = frozenset("also very currently particularly completely therefore".split())
-_TRANSLATIONESE_LITERALS = (
-    "in addition",
-    "due to",
-    "in accordance with",
-    "period of time",
-    "the relevant",
-    "and so on",
-    "a bit",
+# found in the detectors' shared Aho-Corasick pass over the lower-cased text
+_TRANSLATIONESE_LITERALS = shared_anchors(
+    ("in addition", "due to", "in accordance with", "period of time", "the relevant", "and so on", "a bit")
 )
 _TRANSLATIONESE_PHRASES = re.compile(r"\b(?:" + "|".join(_TRANSLATIONESE_LITERALS) + r")\b")
 _MIN_WORDS = 100  # rates on very short texts would explode; count them as if 100 words long
@@ -180,14 +175,15 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
 def _translationese(doc: Doc) -> int:
     """Connectives and intensifiers that machine translation carries over one for one."""
     counts = doc.counts
-    low = doc.lower if doc.lower is not None else doc.text.lower()
     words = sum(map(counts.__getitem__, _TRANSLATIONESE_WORDS.intersection(counts)))
-    first = min([at for phrase in _TRANSLATIONESE_LITERALS if (at := low.find(phrase)) >= 0], default=-1)
-    if first < 0:
-        return words  # a substring search per phrase in C rules out the scan on most texts
-    # every match is one of the phrases, so none starts before the first of them (\b still sees
-    # the character before `first`)
-    return words + len(_TRANSLATIONESE_PHRASES.findall(low, first))
+    if doc.lower is not None:
+        present = anchor_starts(doc)
+        if not any(phrase in present for phrase in _TRANSLATIONESE_LITERALS):
+            return words  # none of the phrases occurs: no scan
+        low = doc.lower
+    else:
+        low = doc.text.lower()
+    return words + len(_TRANSLATIONESE_PHRASES.findall(low))
 
 
 def _symbols(gaps: str, n_words: int) -> int:

@@ -58,9 +58,17 @@ def test_anchor_screening_keeps_every_match(pos: int) -> None:
 def test_anchor_starts_are_where_each_anchor_last_starts() -> None:
     """One Aho-Corasick pass gives, for each anchor (of the Caseless patterns and the words
     registered with shared_anchors), the last place `str.rfind` finds it."""
+    import qualcheck.features  # noqa: F401  (registers its phrases)
+    from qualcheck.detectors import _ANCHORS
     from qualcheck.detectors.generated import _ASSISTANT_HERE, _ASSISTANT_KEYS
+    from qualcheck.features import _TRANSLATIONESE_LITERALS
 
-    anchors = sorted({a for p in caseless_patterns() for a in p.anchors} | {*_ASSISTANT_HERE, *_ASSISTANT_KEYS})
+    anchors = sorted(_ANCHORS)
+    assert {a for p in caseless_patterns() for a in p.anchors} | {
+        *_ASSISTANT_HERE,
+        *_ASSISTANT_KEYS,
+        *_TRANSLATIONESE_LITERALS,
+    } <= set(anchors)
     for text in [*texts()[:200], "Email: email@EMAIL.com — Your 😀 your", "İstanbul email"]:
         doc = Doc(text)
         starts = anchor_starts(doc)
