@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -285,6 +286,22 @@ def _role(text: str, i: int) -> str:
     return "toggle"
 
 
+def char_positions(text: str, chars: str) -> list[int]:
+    """Every offset of any of `chars`, in order: str.find per character (a memchr) is several times
+    quicker than scanning with a character class when the characters are rare."""
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+_QUOTE_MARKS = '"“”«»„'  # what _QUOTE_CHARS matches
+
+
 def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:
     """Pair double quotation marks paragraph by paragraph.
 
@@ -293,10 +310,10 @@ def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:
     opening mark right after a sentence end, so both count as a quotation that continues.
     """
     paras = list(paragraphs)
+    marks = char_positions(text, _QUOTE_MARKS)
     for k, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
-        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
-            i = m.start()
+        for i in marks[bisect_left(marks, p_start) : bisect_left(marks, p_end)]:
             role = _role(text, i)
             if role == "inch":
                 if open_at is None:

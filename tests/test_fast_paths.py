@@ -96,3 +96,14 @@ def test_assistant_screen_keeps_every_match() -> None:
         assert [(f.start, f.end) for f in assistant_leftovers(doc)] == plain, text[:80]
         hits += bool(plain)
     assert hits > 0
+
+
+def test_char_positions_are_where_the_character_classes_match() -> None:
+    """char_positions finds with str.find what the bracket and quotation-mark classes match."""
+    from qualcheck.detectors.punctuation import _BRACKET_RE
+    from qualcheck.text import _QUOTE_CHARS, _QUOTE_MARKS, char_positions
+
+    made = ['(a) [b] "c" “d” «e» „f“ ((]]', "", "no marks at all", '""""((((' * 50]
+    for text in [*texts()[:300], *made]:
+        assert char_positions(text, "()[]") == [m.start() for m in _BRACKET_RE.finditer(text)]
+        assert char_positions(text, _QUOTE_MARKS) == [m.start() for m in _QUOTE_CHARS.finditer(text)]

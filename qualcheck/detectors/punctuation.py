@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain, islice
 
 from ..lexicon import STOPWORDS
-from ..text import NEWS_ABBREVIATIONS, Doc
+from ..text import NEWS_ABBREVIATIONS, Doc, char_positions
 from ..types import Finding
 from . import Caseless, detector, finding, rule
 
@@ -235,7 +235,7 @@ def unpaired_quotes(doc: Doc) -> Iterator[Finding]:
 @detector
 def unpaired_brackets(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    at = [m.start() for m in _BRACKET_RE.finditer(text)]
+    at = char_positions(text, "()[]")  # where _BRACKET_RE matches
     if not at:
         return
     for p_start, p_end in doc.paragraphs:
