@@ -91,7 +91,9 @@ class Doc:
                 continue
             for s, e in tok.span_tokenize(chunk):
                 s, e = c_start + s, c_start + e
-                if out and _TITLE_END.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]):
+                # a title ends in a full stop, at the span's end or before its last newline
+                end = out[-1][1] if out else 0
+                if out and text[end - 1] in ".\n" and _TITLE_END.search(text, max(out[-1][0], end - 6), end):
                     out[-1] = (out[-1][0], e)  # "Gen. Mark Milley": a title never ends a sentence
                 else:
                     out.append((s, e))

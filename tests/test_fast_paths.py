@@ -107,3 +107,23 @@ def test_char_positions_are_where_the_character_classes_match() -> None:
     for text in [*texts()[:300], *made]:
         assert char_positions(text, "()[]") == [m.start() for m in _BRACKET_RE.finditer(text)]
         assert char_positions(text, _QUOTE_MARKS) == [m.start() for m in _QUOTE_CHARS.finditer(text)]
+
+
+def test_line_start_matching_keeps_every_heading() -> None:
+    """_at_line_starts tries the heading pattern at line starts only; it must find what a scan of
+    every position finds."""
+    from qualcheck.detectors.generated import _HEADING_RE, _at_line_starts
+
+    made = [
+        "Title\n\nThe story went on.\n\n## Key Takeaways\n\nMore.\n**Looking ahead:** the plan.\nWhat's next?\n",
+        "Conclusion\nIn conclusion\n\n\nBackground:\n",
+        "İstanbul report\n\nFinal thoughts\n",
+        "",
+    ]
+    hits = 0
+    for text in [*texts()[:400], *made]:
+        doc = Doc(text)
+        plain = [m.span() for m in _HEADING_RE.finditer(doc)]
+        assert [m.span() for m in _at_line_starts(_HEADING_RE, doc)] == plain, text[:80]
+        hits += bool(plain)
+    assert hits > 0

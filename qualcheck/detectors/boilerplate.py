@@ -263,6 +263,11 @@ def _classify(text: str, start: int, end: int) -> Finding | None:
     return None
 
 
+def _tail_only(text: str, start: int, end: int) -> bool:
+    """Footers that count only in the page's tail (see footer_and_chrome_lines)."""
+    return bool(_BARE_READ_MORE.fullmatch(text, start, end) or _SOURCE_ADDRESS.fullmatch(text, start, end))
+
+
 @detector
 def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
     """Chrome standing alone as a paragraph. A bare `Read more` or `Continue reading` counts as a
@@ -274,8 +279,7 @@ def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
     tail = True  # every paragraph after this one is chrome
     for start, end in reversed(doc.paragraphs):
         f = _classify(text, start, end) if end - start <= 200 else None
-        tail_only = _BARE_READ_MORE.fullmatch(text, start, end) or _SOURCE_ADDRESS.fullmatch(text, start, end)
-        if f is not None and (tail or f.code != FOOTER.code or not tail_only):
+        if f is not None and (tail or f.code != FOOTER.code or not _tail_only(text, start, end)):
             found.append(f)
         tail = tail and f is not None
     yield from reversed(found)

@@ -343,11 +343,31 @@ def stock_phrases(doc: Doc) -> Iterator[Finding]:
             yield finding(STOCK, *m.span())
 
 
+def _at_line_starts(pattern: Caseless, doc: Doc) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(doc)` for a pattern whose every match starts a line (`^`, MULTILINE) and
+    stays on it: tried at each line start instead of at every position of the text."""
+    low = doc.lower
+    if low is None:
+        yield from pattern.finditer(doc)
+        return
+    starts = anchor_starts(doc)
+    if pattern.anchors and not any(a in starts for a in pattern.anchors):
+        return
+    pos = 0
+    while True:
+        m = pattern.lower.match(low, pos)
+        if m is not None:
+            yield m
+        pos = low.find("\n", pos) + 1
+        if pos == 0:
+            return
+
+
 @detector
 def generic_headings(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     first = len(text) - len(text.lstrip())  # the first line is the title: "Looking ahead" may head a story
-    for m in _HEADING_RE.finditer(doc):
+    for m in _at_line_starts(_HEADING_RE, doc):
         group = "line" if m.start("line") >= 0 else "runin"
         if m.start() > first:
             yield finding(HEADING, *m.span(group))
