@@ -106,6 +106,20 @@ def training_queries() -> list[Query]:
     return queries
 
 
+def allowed_false_matches(n: int, target: float = 0.01, level: float = 0.95) -> int:
+    """How many of `n` training non-copies may be matched while the one-sided `level` upper
+    confidence bound (Clopper-Pearson) of the false-match rate stays at most `target`. The issue
+    asks for 99% no-match on unseen text; a threshold at the training 99th percentile meets that
+    only on average (its estimate rests on the ten highest of ~950 non-copies), so the threshold
+    keeps the margin that this many non-copies can vouch for (4 of 951: the 99.6th percentile)."""
+    from scipy.stats import beta
+
+    k = 0
+    while k + 1 < n and beta.ppf(level, k + 2, n - k - 1) <= target:
+        k += 1
+    return k
+
+
 def decide(queries: list[Query], weights: np.ndarray, bias: float) -> list[tuple[str, str | None, str | None, float]]:
     """(group, wanted id, best candidate's id, its confidence) per query."""
     out = []
@@ -134,21 +148,23 @@ def main() -> None:
     weights = model.coef_[0] / scale
     bias = float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum())
     decided = decide(queries, weights, bias)
-    negatives = np.sort([c for _, want, _, c in decided if want is None])
-    threshold = float(negatives[int(np.ceil(0.99 * len(negatives))) - 1])
+    negatives = np.sort([c for _, want, _, c in decided if want is None])[::-1]
+    allowed = allowed_false_matches(len(negatives))
+    # matched when confidence >= threshold: halfway between the last allowed and the first refused
+    threshold = float((negatives[allowed - 1] + negatives[allowed]) / 2) if allowed else float(negatives[0]) + 1e-4
     print("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in weights) + ")")
     print("  # " + ", ".join(EVIDENCE))
     print(f"BIAS = {bias:.4f}")
-    print(f"MATCH_MIN_CONFIDENCE = {threshold:.4f}  (99th percentile of {len(negatives)} non-copies)")
+    print(f"MATCH_MIN_CONFIDENCE = {threshold:.4f}  ({allowed} of {len(negatives)} non-copies above it)")
     groups = sorted({g if w else g.split("-")[0] for g, w, *_ in decided})
     for g in groups:
         rows = [(w, got, c) for gg, w, got, c in decided if (gg if w else gg.split("-")[0]) == g]
         if rows[0][0] is None:
-            ok = sum(c <= threshold for _, _, c in rows)
+            ok = sum(c < threshold for _, _, c in rows)
             print(f"  non-copies {g:16} {ok}/{len(rows)} no-match ({ok / len(rows):.1%})")
         else:
             top = sum(got == w for w, got, _ in rows)
-            ok = sum(got == w and c > threshold for w, got, c in rows)
+            ok = sum(got == w and c >= threshold for w, got, c in rows)
             print(
                 f"  rewrites {g:18} {ok}/{len(rows)} matched ({ok / len(rows):.1%}); right original first {top / len(rows):.1%}"
             )

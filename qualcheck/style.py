@@ -93,6 +93,18 @@ _MIN_WORDS = 100  # rates per 1,000 words on shorter texts count them as 100 wor
 STYLE_MARGIN = 3.5
 STYLE_WEIGHT = 8.0
 STYLE_SLOPE = 0.3
+# A rate read on very few sentences (a list, a table, a run-on chat line) can stand twenty standard
+# deviations from anything the model was fitted on, and a linear model extrapolates it without
+# bound: one such rate pushed an honest product description to a style log-odds of 11. Standardised
+# rates are clipped to this many standard deviations, when fitted and when scored.
+STYLE_CLIP = 4.0
+
+
+def standardise(rows: Any, mean: Any, scale: Any) -> Any:
+    """The rates in standard deviations of the style set, clipped to +-STYLE_CLIP."""
+    import numpy as np
+
+    return np.clip((rows - mean) / scale, -STYLE_CLIP, STYLE_CLIP)
 
 
 def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
@@ -179,7 +191,7 @@ class StyleStage:
     slope: float = STYLE_SLOPE
 
     def logit(self, rows: Any) -> Any:
-        return ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return standardise(rows, self.mean, self.scale) @ self.coef + self.intercept
 
     def push(self, rows: Any) -> Any:
         """How much each row's style adds to the log-odds (zero or more; zero for a row of zeros,
@@ -232,8 +244,10 @@ def fit_style(rows: Any, y: Any, c: float = 0.1) -> tuple[Any, Any, Any, float]:
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(rows)
-    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(scaler.transform(rows), list(y))
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(
+        standardise(rows, scaler.mean_, scale), list(y)
+    )
     return scaler.mean_, scale, clf.coef_[0], float(clf.intercept_[0])
 
 
@@ -247,7 +261,7 @@ def style_oof(rows: Any, y: Sequence[int], groups: Sequence[str], folds: int = 5
     out = np.zeros(len(rows))
     for train, test in GroupKFold(n_splits=folds).split(rows, ya, list(groups)):
         mean, scale, coef, intercept = fit_style(rows[train], ya[train])
-        out[test] = ((rows[test] - mean) / scale) @ coef + intercept
+        out[test] = standardise(rows[test], mean, scale) @ coef + intercept
     return out
 
 
@@ -287,10 +301,10 @@ def held_out_logits(
     todo = ~np.isin(qa, ga)
     if todo.any():
         mean, scale, coef, intercept = fit_style(rows, ya)
-        out[todo] = ((query_rows[todo] - mean) / scale) @ coef + intercept
+        out[todo] = standardise(query_rows[todo], mean, scale) @ coef + intercept
     for train, test in GroupKFold(n_splits=folds).split(rows, ya, ga):
         mine = np.isin(qa, ga[test])
         if mine.any():
             mean, scale, coef, intercept = fit_style(rows[train], ya[train])
-            out[mine] = ((query_rows[mine] - mean) / scale) @ coef + intercept
+            out[mine] = standardise(query_rows[mine], mean, scale) @ coef + intercept
     return out

@@ -15,15 +15,15 @@ from qualcheck.detectors import rules
 from qualcheck.types import Report
 
 # Measured with the shipped model of 2026-12-07 (bench/benchmark.py --skip-oof), with its style stage,
-# the WMT22 translation pairs and the detectors of issue 14: 0.61% of the 2,124 clean BBC articles
-# flagged, 48.0% of the 200 machine-written ones, ROC AUC 0.921 over both (with the style stage
-# alone: 0.42%, 48.0%, 0.932; the translation pairs trade 0.01 of ROC AUC for real machine
-# translation scoring above human translation in 62-66% of pairs, against 37-44%).
+# the WMT22 translation pairs and the detectors of issue 14: 0.56% of the 2,124 clean BBC articles
+# flagged, 40.0% of the 200 machine-written ones, ROC AUC 0.922 over both. The human translations
+# weigh 6 (3 before: 0.61%, 48.0%, 0.921), which keeps 1.7% of them flagged out of fold (3.3%) and
+# costs recall on machine-written news; with the style stage alone: 0.42%, 48.0%, 0.932.
 # Ceilings and floors are those figures plus or minus the margin stated beside each. Raise a
 # ceiling (or lower a floor) only with a measured reason.
-MAX_CLEAN_FLAGGED = 0.0061 + 0.003  # about six more articles
-MIN_GENERATED_FLAGGED = 0.48 - 0.075  # fifteen fewer of the 200
-MIN_ROC_AUC = 0.921 - 0.02
+MAX_CLEAN_FLAGGED = 0.0056 + 0.003  # about six more articles
+MIN_GENERATED_FLAGGED = 0.40 - 0.075  # fifteen fewer of the 200
+MIN_ROC_AUC = 0.922 - 0.02
 
 # Share of the clean BBC articles on which each code fires (same run); codes absent never fired.
 # Most are that data set's own defects (its `Â£`, labels dropped by its extractor, misspellings).

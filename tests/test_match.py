@@ -14,7 +14,16 @@ pytest.importorskip("datasketch")
 from qualcheck.cli import main
 from qualcheck.corpora import read_articles
 from qualcheck.corrupt import corrupt
-from qualcheck.match import FORMAT_VERSION, Index, MatchIndexError, MatchResult, Substitution, align
+from qualcheck.match import (
+    EVIDENCE,
+    FORMAT_VERSION,
+    Index,
+    MatchIndexError,
+    MatchResult,
+    Substitution,
+    align,
+    facts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,6 +54,25 @@ LIBRARY = (
     "Readers in Stanmoor can borrow tools as well as books from next week, when the town library opens "
     "a lending shelf of drills, ladders and sewing machines donated by residents. Librarian Ada Quist "
     "said more than three hundred people had signed up, and volunteers will check each tool for safety."
+)
+
+# The harbour story retold in other words, keeping its names and numbers (as an LLM asked to rewrite
+# it does), and another newsroom's story of the same event, with its own people and figures.
+HARBOUR_RETOLD = (
+    "Fishing crews in Port Ellery have finally won their long fight over the silted eastern channel. "
+    "After two years of wrangling, the harbour authority voted on Tuesday to dredge it. Miriam Okafor, "
+    "who chairs the board, expects diggers to arrive in March; the bill of roughly 4.2 million pounds "
+    "will be met by mooring fees and a regional grant. Skippers say the bar of silt by the lighthouse "
+    "has cost them three hours of work a day. Water quality will be checked by the council throughout, "
+    "with monthly reports."
+)
+HARBOUR_ELSEWHERE = (
+    "The harbour authority in Port Ellery approved dredging of the eastern channel on Tuesday, ending "
+    "the dispute with fishing crews over silt. Harbour engineer Declan Voss told the Gazette that "
+    "contractor Brennick Marine had been lined up for a 14-week job, and that spoil would be shipped "
+    "to a reclamation site at Garrow Point. Fisherman Owen Tallis, 61, said the delay had cost his "
+    "family 30,000 pounds since 2024. Environmental group Tidewatch asked for seagrass beds at Kell "
+    "Bay to be surveyed first."
 )
 
 
@@ -387,3 +415,23 @@ def test_an_original_indexed_twice_still_matches_its_copies() -> None:
     r = ix.match(HARBOUR_SPUN)
     assert r.source_id in ("harbour", "harbour-again") and r.verdict == "rewritten-copy"
     assert ix.match(HARBOUR).verdict == "verbatim-copy"
+
+
+def test_facts_are_names_inside_a_sentence_and_numbers() -> None:
+    found, terms = facts("Board chair Miriam Okafor put the cost at 4,200 pounds. Skippers said 3.5 hours.")
+    # `Board` and `Skippers` open a sentence: capitalised, but not names
+    assert found == {"miriam", "okafor", "4200", "3.5"}
+    assert {"board", "skippers", "4200", "pounds"} <= terms
+
+
+def test_a_retelling_is_told_from_another_story_of_the_event_by_the_facts_it_keeps() -> None:
+    ix = _index()
+    retold = ix.match(HARBOUR_RETOLD)
+    assert (retold.source_id, retold.verdict) == ("harbour", "rewritten-copy")
+    assert retold.similarity < 0.4  # reworded: the word sequence alone would not tell
+    assert ix.match(HARBOUR_ELSEWHERE).verdict == "no-match"
+    at = EVIDENCE.index("query_facts_found")
+    (retold_ev,) = [c.evidence for c in ix.candidates(HARBOUR_RETOLD) if c.id == "harbour"]
+    (elsewhere_ev,) = [c.evidence for c in ix.candidates(HARBOUR_ELSEWHERE) if c.id == "harbour"]
+    assert retold_ev[at] == 1.0
+    assert elsewhere_ev[at] < 0.3

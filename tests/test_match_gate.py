@@ -15,13 +15,16 @@ pytest.importorskip("datasketch")
 
 from qualcheck.match import MATCH_MIN_CONFIDENCE, Index
 
-# Found (right original, verdict not no-match) by bench/match_eval.py, 2026-12-07; floors are these
-# less five rewrites of the generator's ~200. Raise them with a measured reason only.
-FOUND = {"GPT-3-Turbo": 190 / 200, "GPT-4o": 200 / 200, "Gemini-1.5-Pro": 118 / 169, "Llama-3-70B": 199 / 200}
+# Found (right original, verdict not no-match) by bench/match_eval.py, 2026-12-07 (branch match2,
+# the facts evidence); floors are these less five rewrites of the generator's ~200, and all of them
+# less eight of 769 (the issue asks 95%). Raise them with a measured reason only.
+FOUND = {"GPT-3-Turbo": 195 / 200, "GPT-4o": 200 / 200, "Gemini-1.5-Pro": 152 / 169, "Llama-3-70B": 198 / 200}
 MARGIN = 5 / 200
-# Clean-bbc articles against all the others, real duplicates left out (see `_real_duplicate`): 98.97%
-# (1,919 of 1,939), a hair under the issue's 99%; the floor is that less about three articles.
-MIN_NO_MATCH = 0.9897 - 0.0015
+FOUND_ALL = 745 / 769
+MARGIN_ALL = 8 / 769
+# Clean-bbc articles against all the others, real duplicates left out (see `_real_duplicate`): 99.54%
+# (1,948 of 1,957); the floor is that less about three articles.
+MIN_NO_MATCH = 0.9954 - 0.0015
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -53,6 +56,7 @@ def test_llm_rewrites_are_found_among_news_distractors(bbc) -> None:  # type: ig
     assert set(n) == set(FOUND)
     for generator, share in FOUND.items():
         assert found[generator] / n[generator] >= share - MARGIN, generator
+    assert sum(found.values()) / sum(n.values()) >= FOUND_ALL - MARGIN_ALL
 
 
 def _real_duplicate(a: str, b: str, similarity: float) -> bool:

@@ -72,3 +72,17 @@ def test_the_stage_only_adds_and_skips_rows_without_rates() -> None:
     assert combined[0] == np.float64(0.3) or abs(combined[0] - 0.3) < 1e-12
     assert combined[1] > 0.3 and abs(combined[2] - 0.3) < 1e-12
     assert StyleStage.from_dict(stage.to_dict()).to_dict() == stage.to_dict()
+
+
+def test_a_rate_far_outside_the_style_set_counts_no_more_than_the_clip() -> None:
+    """A text of one long run-on sentence has per-sentence rates many standard deviations out; a
+    linear model would extrapolate them without bound. Clipped, twenty deviations count as four."""
+    from qualcheck.style import STYLE_CLIP
+
+    k = len(STYLE_NAMES)
+    stage = StyleStage(np.zeros(k), np.ones(k), np.ones(k), 0.0)
+    at_clip = np.full((1, k), STYLE_CLIP)
+    far_out = np.full((1, k), 5 * STYLE_CLIP)
+    assert stage.logit(far_out)[0] == stage.logit(at_clip)[0] == k * STYLE_CLIP
+    assert stage.logit(-far_out)[0] == -k * STYLE_CLIP
+    assert stage.logit(at_clip / 2)[0] == k * STYLE_CLIP / 2  # inside the clip: as before

@@ -108,6 +108,12 @@ def _different_people(text: str, a: list[tuple[int, int]], b: list[tuple[int, in
     return bool(na and nb and not na & nb)
 
 
+def _one_name(text: str, spans: list[tuple[int, int]], other: str) -> bool:
+    """`other` stands right before or after an occurrence: the two are parts of one full name
+    (`Zhang Zhong`, a Chinese surname and given name of one skeleton), not one name spelled two ways."""
+    return any(_POSSESSIVE.sub("", w) == other for w in _neighbours(text, spans))
+
+
 def _same_entity_variants(a: str, b: str) -> bool:
     """Two spellings of one name: same consonant skeleton, close letters, and not a legitimate
     pair such as a country and its demonym (`Iran`/`Iranian`) or a name and its plural."""
@@ -149,7 +155,11 @@ def entity_drift(doc: Doc) -> Iterator[Finding]:
     for words in buckets.values():
         for i, a in enumerate(words):
             for b in words[i + 1 :]:
-                if _same_entity_variants(a, b) and not _different_people(text, forms[a], forms[b]):
+                if (
+                    _same_entity_variants(a, b)
+                    and not _one_name(text, forms[a], b)
+                    and not _different_people(text, forms[a], forms[b])
+                ):
                     major, minor = (a, b) if len(forms[a]) >= len(forms[b]) else (b, a)
                     for s, e in forms[minor]:
                         if _in_prose(text, s):

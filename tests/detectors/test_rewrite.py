@@ -138,6 +138,12 @@ def test_spun_forms_fire_in_context(text: str, expected: list[str]) -> None:
         ("QC401", "The striker Mohammed Salah scored twice. The boxer Muhammad Ali watched from the stands."),
         ("QC401", "The forward Stefan Schmidt scored twice. The goalkeeper Stephan Becker saved a penalty."),
         ("QC401", "The vote is on Friday. The lawyer Farida Khan said she would attend on Friday."),
+        pytest.param(
+            "QC401",
+            "The chip maker was founded by Zhang Zhong in Shanghai. Analysts say Zhang Zhong built the fabs "
+            "with state money.",
+            id="QC401-surname-and-given-name-of-one-skeleton",
+        ),
         ("QC402", "Officials held a press conference on Monday."),
         ("QC402", "The firm invests in artificial intelligence."),
         ("QC402", "He had to squeeze, gathering what he could before the doors shut."),
