@@ -13,6 +13,7 @@ from a cold start, and its per-token objects made sentence splitting a quarter o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,13 +30,18 @@ _WORD_TOKEN = regex.compile(
     rf"|,(?=$|\s|{_NON_WORD}|{_MULTI_CHAR}))|\S)"
 )
 _PERIOD_CONTEXT = regex.compile(rf"[\.\?!](?=(?P<after_tok>{_NON_WORD}|\s+(?P<next_tok>\S+)))")
+# The same with `re`, which is faster; its \s differs from `regex`'s only on \x1c-\x1f (white
+# space to str.isspace, not to Unicode), so it serves every text without those four.
+_PERIOD_CONTEXT_RE = re.compile(_PERIOD_CONTEXT.pattern)
+_RE_DIFFERS = ("\x1c", "\x1d", "\x1e", "\x1f")
 _CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # what _REALIGN can start with
 _REALIGN = regex.compile(r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)", regex.MULTILINE)
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _ELLIPSIS = regex.compile(r"\.\.+$")
 _INITIAL = regex.compile(r"[^\W\d]\.$")
-_LAST_WHITESPACE = regex.compile(r"[ \t\n\r\x0b\x0c]", regex.REVERSE)  # string.whitespace, searched backwards
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: where nltk's tokenizer finds a word's start
 _SENT_END = frozenset(".?!")
+_OPENING_QUOTES = frozenset('"“')
 _PUNCTUATION = frozenset(";:,.!?")
 
 # nltk's orthographic-context flags
@@ -116,21 +122,33 @@ class PunktSplitter:
         last_break = 0
         prev_start = prev_stop = 0
         prev: Any = None
-        for match in [*_PERIOD_CONTEXT.finditer(text), None]:
+        # the last white space before a candidate: str.rfind for each white-space character the
+        # text holds (a space, rarely others), in C
+        spaces = [c for c in _WHITESPACE if c in text]
+        space = spaces[0] if len(spaces) == 1 else None  # the common case: plain spaces only
+        candidates = _PERIOD_CONTEXT if any(c in text for c in _RE_DIFFERS) else _PERIOD_CONTEXT_RE
+        matches = [*candidates.finditer(text)]
+        if not matches:
+            return [(0, len(text.rstrip()))]
+        for match in [*matches, None]:
             if match is not None:
-                ws = _LAST_WHITESPACE.search(text, prev_stop, match.start())
-                word_start = ws.end() if ws is not None and ws.start() > prev_stop else prev_start
+                at = match.start()
+                if space is not None:
+                    ws = text.rfind(space, prev_stop, at)
+                else:
+                    ws = max([text.rfind(c, prev_stop, at) for c in spaces], default=-1)
+                word_start = ws + 1 if ws > prev_stop else prev_start
                 if prev is None or prev_stop > word_start:
-                    prev, prev_start, prev_stop = match, word_start, match.start()
+                    prev, prev_start, prev_stop = match, word_start, at
                     continue
             if prev is None:
                 break
             decided = self._obvious_break(text, prev, prev_start, prev_stop)
             if decided is None:
-                decided = self._contains_break(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok"))
+                decided = self._contains_break(text[prev_start:prev_stop] + prev.group() + prev.group(1))
             if decided:
                 out.append((last_break, prev.end()))
-                last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+                last_break = prev.start(2) if prev.group(2) else prev.end()
             if match is None:
                 break
             prev, prev_start, prev_stop = match, word_start, match.start()
@@ -159,19 +177,34 @@ class PunktSplitter:
             typ = "##number##"
         else:
             typ = word.lower()
-        nxt = match.group("next_tok")
+        nxt = match.group(2)
+        if nxt and nxt[0] in _OPENING_QUOTES and nxt[1:].isascii() and nxt[1:].isalpha():
+            # `said. "The` (nltk's tokens: `said.`, `"`, `The`) or `said. “The` (`said.`, `“The`):
+            # only the first pair can decide, and no orthographic heuristic reads a quotation mark
+            if (typ, '"' if nxt[0] == '"' else nxt.lower()) in params.collocations:
+                return False
+            return typ == "##number##" or typ not in params.abbrev_types
         if not (nxt and nxt.isascii() and nxt.isalpha()):
-            if typ in params.abbrev_types or typ in self._collocation_starts or typ == "##number##":
+            if typ not in params.abbrev_types and typ not in self._collocation_starts and typ != "##number##":
+                return True  # a sentence break that no heuristic can undo without a collocation
+            if not nxt or "." in nxt or "?" in nxt or "!" in nxt or any(c in nxt for c in _RE_DIFFERS):
                 return None
-            return True  # a sentence break that no heuristic can undo without a collocation
-        next_typ = nxt.lower()
+            # No token of the next word can be a break (none ends with a mark), so only the first
+            # pair decides: the word and the next word's first token (`Smith` of `Smith,`). (A next
+            # word of \x1c-\x1f, white space to str.strip, would be a line nltk skips.)
+            nxt = _WORD_TOKEN.match(nxt).group()  # type: ignore[union-attr]
+            low = nxt.lower()
+            next_typ = "##number##" if _NUMERIC.match(low) else low
+        else:
+            next_typ = nxt.lower()
         if (typ, next_typ) in params.collocations:
             return False
+        starter = False if nxt in _PUNCTUATION else self._ortho_word(nxt, next_typ)
         if typ == "##number##":
-            return self._ortho_word(nxt, next_typ) is not False
+            return starter is not False
         if typ not in params.abbrev_types:
             return True
-        return self._ortho_word(nxt, next_typ) is True or (nxt[0].isupper() and next_typ in params.sent_starters)
+        return starter is True or (nxt[0].isupper() and next_typ in params.sent_starters)
 
     def _ortho_word(self, word: str, typ: str) -> bool | None:
         """_ortho for a plain word: no punctuation, no full stop."""
@@ -184,6 +217,9 @@ class PunktSplitter:
 
     def _realign(self, text: str, slices: list[Span]) -> list[Span]:
         """Closing quotes and brackets after a sentence end belong to that sentence."""
+        if len(slices) == 1:  # one sentence, nothing to move
+            start, stop = slices[0]
+            return [(start, stop)] if start < stop else []
         out: list[Span] = []
         realign = 0
         for k, (start, stop) in enumerate(slices):

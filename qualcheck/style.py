@@ -78,6 +78,7 @@ _SAID = frozenset(("said", "says", "told"))
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)(,?)")
 _ING_TAIL = re.compile(r", \w+ing\b")
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
+_QUOTE_MARKS = frozenset("\"“‘'")  # what _QUOTE_OPEN matches after no white space
 _MIN_WORDS = 100  # rates per 1,000 words on shorter texts count them as 100 words long
 # How the style log-odds s (class-balanced: 0 is an even chance) raise the main classifier's:
 # by SLOPE * max(0, s) + WEIGHT * max(0, s - MARGIN). Style never lowers a score, so damage found in
@@ -116,7 +117,7 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
     per_k = 1000.0 / max(n, _MIN_WORDS)
     sentences = doc.sentences or ((0, len(text)),)
     ns = len(sentences)
-    lengths = [max(1, len(text[s:e].split())) for s, e in sentences]
+    lengths = doc.sentence_words or (max(1, len(text.split())),)
     mean = sum(lengths) / ns
     sd = math.sqrt(sum((k - mean) ** 2 for k in lengths) / ns)
     connective = participle = clause = this = quote_open = 0
@@ -129,12 +130,12 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
         participle += first.endswith("ing") and len(first) > 4 and not m.group(2)
         clause += first in _CLAUSE_OPENERS
         this += first in _THIS
-        quote_open += _QUOTE_OPEN.match(text, s, e) is not None
+        first_char = text[s]  # s < e: the word was found
+        quote_open += first_char in _QUOTE_MARKS or (first_char.isspace() and _QUOTE_OPEN.match(text, s, e) is not None)
     closed = [q for q in doc.quotes if q.status == "closed" and q.end - q.start > 20]
     counts = doc.counts
-    alpha = [w for w in counts if w.isalpha()]
-    n_alpha = sum(map(counts.__getitem__, alpha))
-    long_words = sum(counts[w] for w in alpha if len(w) >= 9)
+    n_alpha = doc.alphabetic_count()
+    long_words = doc.alphabetic_count(9)
     contractions = sum(c for w, c in counts.items() if ("'" in w or "’" in w) and not w.endswith(("'s", "’s")))
     ly = sum(c for w, c in counts.items() if len(w) > 4 and w.endswith("ly"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,9 +26,13 @@ QuoteStatus = Literal["closed", "continued", "unclosed", "stray-close"]
 _CHUNK = 5000
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+# possessive: a match never gives back (nothing follows it), and the engine skips the bookkeeping
+_WORD = re.compile(r"\w++(?:['’.\-]\w++)*+", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _WORD_CHAR = re.compile(r"\w")
+_SHAPE = bytes(
+    ord("a") if 97 <= b <= 122 else ord("A") if 65 <= b <= 90 else ord("0") if 48 <= b <= 57 else 32 for b in range(256)
+)
 GAP = "\x00"  # separates the gaps between words in Doc.gaps
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
@@ -86,15 +91,29 @@ class Doc:
                 continue
             for s, e in tok.span_tokenize(chunk):
                 s, e = c_start + s, c_start + e
-                if out and _TITLE_END.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]):
+                # a title ends in a full stop, at the span's end or before its last newline
+                end = out[-1][1] if out else 0
+                if out and text[end - 1] in ".\n" and _TITLE_END.search(text, max(out[-1][0], end - 6), end):
                     out[-1] = (out[-1][0], e)  # "Gen. Mark Milley": a title never ends a sentence
                 else:
                     out.append((s, e))
         return tuple(out)
 
     @cached_property
+    def sentence_words(self) -> tuple[int, ...]:
+        """How many white-space separated pieces each sentence has (at least one): the sentence
+        lengths that statistics and style rates both read."""
+        text = self.text
+        return tuple([max(1, len(text[s:e].split())) for s, e in self.sentences])
+
+    @cached_property
     def tokens(self) -> tuple[Span, ...]:
         return self._lexed[0]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Where each token starts, for bisecting a span's tokens."""
+        return self._lexed[3]
 
     @cached_property
     def capitalised(self) -> tuple[Span, ...]:
@@ -117,8 +136,25 @@ class Doc:
     def long_words(self) -> frozenset[str]:
         """The distinct alphabetic words of three letters or more: the vocabulary that statistics
         and topic comparisons count (numbers and `a`, `of` say nothing about either)."""
-        alphabetic = list(filter(str.isalpha, self.counts))
-        return frozenset(compress(alphabetic, map((2).__lt__, map(len, alphabetic))))
+        alphabetic, _, lengths = self.alphabetic
+        return frozenset(compress(alphabetic, map((2).__lt__, lengths)))
+
+    @cached_property
+    def alphabetic(self) -> tuple[list[str], list[int], list[int]]:
+        """The distinct alphabetic words, how often each occurs and its length, in three lists in
+        the same order: the sums that statistics and style rates take over the vocabulary are then
+        C iterators (`compress`) over these lists, with no look-up per word."""
+        counts = self.counts
+        alpha = list(map(str.isalpha, counts))
+        words = list(compress(counts, alpha))
+        return words, list(compress(counts.values(), alpha)), list(map(len, words))
+
+    def alphabetic_count(self, min_len: int = 1) -> int:
+        """How many of the words are alphabetic and at least `min_len` letters long."""
+        _, counts, lengths = self.alphabetic
+        if min_len <= 1:
+            return sum(counts)
+        return sum(compress(counts, map((min_len - 1).__lt__, lengths)))
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:
@@ -136,7 +172,7 @@ class Doc:
         return self._lexed[2]
 
     @cached_property
-    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...], str]:
+    def _lexed(self) -> tuple[tuple[Span, ...], tuple[str, ...], str, list[int]]:
         low = self.lower
         if low is None:
             text = self.text
@@ -144,14 +180,15 @@ class Doc:
             starts = [0, *(e for _, e in tokens)]
             stops = [*(s for s, _ in tokens), len(text)]
             between = GAP.join(text[a:b] for a, b in zip(starts, stops, strict=True))
-            return tokens, tuple(text[s:e].lower() for s, e in tokens), between
+            return tokens, tuple(text[s:e].lower() for s, e in tokens), between, stops[:-1]
         # one split of the lower-cased text gives the words, and the running length of the pieces
         # their offsets: faster than a match object per word
         parts = _WORD_SPLIT.split(low)
         ends = list(accumulate(map(len, parts)))
         words = tuple(parts[1::2])
         between = GAP.join(parts[0::2])  # lower-cased, which no symbol or punctuation mark minds
-        return tuple(zip(ends[0::2][: len(words)], ends[1::2], strict=True)), words, between
+        starts = ends[0::2][: len(words)]
+        return tuple(zip(starts, ends[1::2], strict=True)), words, between, starts
 
     @cached_property
     def lower(self) -> str | None:
@@ -163,6 +200,13 @@ class Doc:
     @property
     def n_words(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def shape(self) -> bytes:
+        """The text's UTF-8 bytes with every ASCII lower-case letter as `a`, upper-case letter as
+        `A`, digit as `0` and every other byte as a space: `b"aA" in doc.shape` tells in C whether
+        `[a-z][A-Z]` occurs anywhere, a screen for patterns that a Python loop would check."""
+        return self.text.encode("utf-8", "surrogatepass").translate(_SHAPE)
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
@@ -190,6 +234,8 @@ def _no_sentences(chunk: str) -> bool:
     """A long run with a sentence-end mark every few characters (`. , . , . ,`) has no sentences to
     find; it is one span, instead of hundreds of one-character sentences that every
     sentence-level check would then visit. Prose has one every eighty characters or so."""
+    if len(chunk) < 400:
+        return False  # fewer than 400 characters hold fewer than 400 marks
     marks = chunk.count(".") + chunk.count("?") + chunk.count("!")
     return marks >= 400 and marks * 6 > len(chunk)
 
@@ -200,7 +246,10 @@ def split_paragraphs(text: str) -> Iterable[Span]:
     pos = 0
     for m in [*_BLOCK_SPLIT.finditer(text), None]:
         end = m.start() if m else len(text)
-        lines = [lm.span() for lm in _LINE.finditer(text, pos, end) if text[lm.start() : lm.end()].strip()]
+        if text.find("\n", pos, end) < 0:  # one line, as most blocks are
+            lines = [(pos, end)] if text[pos:end].strip() else []
+        else:
+            lines = [lm.span() for lm in _LINE.finditer(text, pos, end) if text[lm.start() : lm.end()].strip()]
         if lines:
             wrapped = len(lines) > 2 and sum(1 for s, e in lines[:-1] if _TERMINAL.search(text, s, e)) < 0.5 * (
                 len(lines) - 1
@@ -239,6 +288,22 @@ def _role(text: str, i: int) -> str:
     return "toggle"
 
 
+def char_positions(text: str, chars: str) -> list[int]:
+    """Every offset of any of `chars`, in order: str.find per character (a memchr) is several times
+    quicker than scanning with a character class when the characters are rare."""
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+_QUOTE_MARKS = '"“”«»„'  # what _QUOTE_CHARS matches
+
+
 def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:
     """Pair double quotation marks paragraph by paragraph.
 
@@ -247,10 +312,10 @@ def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:
     opening mark right after a sentence end, so both count as a quotation that continues.
     """
     paras = list(paragraphs)
+    marks = char_positions(text, _QUOTE_MARKS)
     for k, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
-        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
-            i = m.start()
+        for i in marks[bisect_left(marks, p_start) : bisect_left(marks, p_end)]:
             role = _role(text, i)
             if role == "inch":
                 if open_at is None:

@@ -56,8 +56,19 @@ def test_anchor_screening_keeps_every_match(pos: int) -> None:
 
 
 def test_anchor_starts_are_where_each_anchor_last_starts() -> None:
-    """One Aho-Corasick pass gives, for each anchor, the last place `str.rfind` finds it."""
-    anchors = sorted({a for p in caseless_patterns() for a in p.anchors})
+    """One Aho-Corasick pass gives, for each anchor (of the Caseless patterns and the words
+    registered with shared_anchors), the last place `str.rfind` finds it."""
+    import qualcheck.features  # noqa: F401  (registers its phrases)
+    from qualcheck.detectors import _ANCHORS
+    from qualcheck.detectors.generated import _ASSISTANT_HERE, _ASSISTANT_KEYS
+    from qualcheck.features import _TRANSLATIONESE_LITERALS
+
+    anchors = sorted(_ANCHORS)
+    assert {a for p in caseless_patterns() for a in p.anchors} | {
+        *_ASSISTANT_HERE,
+        *_ASSISTANT_KEYS,
+        *_TRANSLATIONESE_LITERALS,
+    } <= set(anchors)
     for text in [*texts()[:200], "Email: email@EMAIL.com — Your 😀 your", "İstanbul email"]:
         doc = Doc(text)
         starts = anchor_starts(doc)
@@ -65,3 +76,54 @@ def test_anchor_starts_are_where_each_anchor_last_starts() -> None:
             assert starts == {}
             continue
         assert starts == {a: doc.lower.rfind(a) for a in anchors if a in doc.lower}
+
+
+def test_assistant_screen_keeps_every_match() -> None:
+    """assistant_leftovers skips the pattern when none of its trigger words is in the shared
+    Aho-Corasick pass's result; it must then have no match: the same spans as the pattern alone."""
+    from qualcheck.detectors.generated import _ASSISTANT_RE, assistant_leftovers
+
+    made = [
+        "Certainly! Here's the article you asked for.\nThe mayor spoke.",
+        "The council met.\nHere is what happened next.",
+        "As an AI language model, I cannot browse the web. I hope this helps!",
+        "Prices rose in real-time trading, the regulator said.",
+    ]
+    hits = 0
+    for text in [*texts()[:300], *made]:
+        doc = Doc(text)
+        plain = [m.span() for m in _ASSISTANT_RE.finditer(doc)]
+        assert [(f.start, f.end) for f in assistant_leftovers(doc)] == plain, text[:80]
+        hits += bool(plain)
+    assert hits > 0
+
+
+def test_char_positions_are_where_the_character_classes_match() -> None:
+    """char_positions finds with str.find what the bracket and quotation-mark classes match."""
+    from qualcheck.detectors.punctuation import _BRACKET_RE
+    from qualcheck.text import _QUOTE_CHARS, _QUOTE_MARKS, char_positions
+
+    made = ['(a) [b] "c" “d” «e» „f“ ((]]', "", "no marks at all", '""""((((' * 50]
+    for text in [*texts()[:300], *made]:
+        assert char_positions(text, "()[]") == [m.start() for m in _BRACKET_RE.finditer(text)]
+        assert char_positions(text, _QUOTE_MARKS) == [m.start() for m in _QUOTE_CHARS.finditer(text)]
+
+
+def test_line_start_matching_keeps_every_heading() -> None:
+    """_at_line_starts tries the heading pattern at line starts only; it must find what a scan of
+    every position finds."""
+    from qualcheck.detectors.generated import _HEADING_RE, _at_line_starts
+
+    made = [
+        "Title\n\nThe story went on.\n\n## Key Takeaways\n\nMore.\n**Looking ahead:** the plan.\nWhat's next?\n",
+        "Conclusion\nIn conclusion\n\n\nBackground:\n",
+        "İstanbul report\n\nFinal thoughts\n",
+        "",
+    ]
+    hits = 0
+    for text in [*texts()[:400], *made]:
+        doc = Doc(text)
+        plain = [m.span() for m in _HEADING_RE.finditer(doc)]
+        assert [m.span() for m in _at_line_starts(_HEADING_RE, doc)] == plain, text[:80]
+        hits += bool(plain)
+    assert hits > 0

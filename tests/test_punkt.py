@@ -91,3 +91,28 @@ def test_same_spans_as_nltk_on_real_news(pair: tuple[object, PunktSplitter]) -> 
         with open(require(BENCHMARK / name), encoding="utf-8") as fh:
             texts += [json.loads(line)["text"] for line in fh][:400]
     assert mismatches(pair, texts) == []
+
+
+def test_same_spans_as_nltk_after_abbreviations_and_numbers(pair: tuple[object, PunktSplitter], params: dict) -> None:
+    """The short paths judge `word. next` from the word and the next word's first token: fuzz
+    them with the trained abbreviations, collocations and sentence starters, numbers, and next
+    words carrying quotes, brackets, commas, hyphens, apostrophes and \\x1c."""
+    rng = random.Random(3)
+    words = [w for w in (*params["abbrev_types"], *(a for a, _ in params["collocations"])) if w.isalnum()]
+    words += ["said", "5", "12", "the", "Smith", "US", "No"]
+    following = [b for _, b in params["collocations"]] + sorted(params["sent_starters"])[:200]
+    marks = [*"\"'“”‘’«»()[]{}-,;:*@&#`", "--", "—", "\x1c", "’s", "5", "1,000", "-3", "."]
+    texts = []
+    for _ in range(6000):
+        word, nxt = rng.choice(words), rng.choice(following)
+        word, nxt = (
+            (word.capitalize() if rng.random() < 0.5 else word),
+            (nxt.capitalize() if rng.random() < 0.5 else nxt),
+        )
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randint(0, len(nxt))
+            nxt = nxt[:at] + rng.choice(marks) + nxt[at:]
+        if rng.random() < 0.1:
+            nxt = rng.choice(marks) + rng.choice(["", " “It"])  # a mark alone: `said.\n\x1c “It`
+        texts.append(f"The {word}.{rng.choice([' ', '  ', chr(10), ' ' + chr(10) + ' ', chr(9)])}{nxt} went home.")
+    assert mismatches(pair, texts) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..lexicon import STOPWORDS
@@ -262,6 +263,11 @@ def _classify(text: str, start: int, end: int) -> Finding | None:
     return None
 
 
+def _tail_only(text: str, start: int, end: int) -> bool:
+    """Footers that count only in the page's tail (see footer_and_chrome_lines)."""
+    return bool(_BARE_READ_MORE.fullmatch(text, start, end) or _SOURCE_ADDRESS.fullmatch(text, start, end))
+
+
 @detector
 def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
     """Chrome standing alone as a paragraph. A bare `Read more` or `Continue reading` counts as a
@@ -273,8 +279,7 @@ def footer_and_chrome_lines(doc: Doc) -> Iterator[Finding]:
     tail = True  # every paragraph after this one is chrome
     for start, end in reversed(doc.paragraphs):
         f = _classify(text, start, end) if end - start <= 200 else None
-        tail_only = _BARE_READ_MORE.fullmatch(text, start, end) or _SOURCE_ADDRESS.fullmatch(text, start, end)
-        if f is not None and (tail or f.code != FOOTER.code or not tail_only):
+        if f is not None and (tail or f.code != FOOTER.code or not _tail_only(text, start, end)):
             found.append(f)
         tail = tail and f is not None
     yield from reversed(found)
@@ -342,8 +347,8 @@ def placeholders(doc: Doc) -> Iterator[Finding]:
 @detector
 def feed_truncation(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not any(t in text for t in _TRUNCATION_CHARS):
-        return
+    if "[" not in text or not any(t in text for t in _TRUNCATION_CHARS):
+        return  # every mark has a `[`: a single-character test first
     for start, end in doc.paragraphs:
         if m := _TRUNCATION.search(text, max(start, end - 40), end):
             start = m.start() + len(m.group()) - len(m.group().lstrip())
@@ -457,12 +462,18 @@ _NOTICE_OR_CAPTION = re.compile(
 )
 
 
-def _passage_key(text: str) -> str | None:
-    """A prose sentence's words in lower case, or None when the sentence is not prose."""
+def _passage_words(text: str) -> list[str] | None:
+    """A prose-looking sentence's words in lower case (None when it is not a capitalised line of
+    six words or more ending in a full stop); `_passage_key` then counts its numbers."""
     if not _PROSE_SENTENCE.fullmatch(text):
         return None
     words = _PASSAGE_WORD.findall(text.lower())
-    if len(words) < _MIN_SENTENCE_WORDS or sum(w.isdigit() for w in words) * 4 > len(words):
+    return words if len(words) >= _MIN_SENTENCE_WORDS else None
+
+
+def _passage_key(words: list[str] | None) -> str | None:
+    """A prose sentence's words joined, or None when the sentence is not prose."""
+    if words is None or sum(map(str.isdigit, words)) * 4 > len(words):
         return None
     return " ".join(words)
 
@@ -474,7 +485,13 @@ def repeated_passage(doc: Doc) -> Iterator[Finding]:
     if len(text) < 2 * _MIN_PASSAGE_WORDS * 4:
         return
     sentences = doc.sentences
-    keys = [_passage_key(text[s:e]) for s, e in sentences]
+    if not _may_repeat(doc):
+        return
+    candidates = [_passage_words(text[s:e]) for s, e in sentences]
+    joined = [" ".join(words) for words in candidates if words is not None]
+    if len(set(joined)) == len(joined):
+        return  # no sentence is there twice (counting its numbers can only make fewer keys)
+    keys = [_passage_key(words) for words in candidates]
     first: dict[str, int] = {}
     found: list[Finding] = []
     repeated = 0
@@ -511,6 +528,34 @@ def repeated_passage(doc: Doc) -> Iterator[Finding]:
         yield from found
 
 
+_NOT_PASSAGE_MARKS = "_'’.-"  # in the article's words, not in a passage's
+
+
+def _may_repeat(doc: Doc) -> bool:
+    """False when no two sentences can have the same passage key, told from the article's words
+    (already split): equal keys mean equal letters and digits in the same order, which are the
+    sentence's words less `_'’.-`. True (look closer) when that cannot be told this way: a word
+    that runs over a sentence's edge, or lower-casing that depends on context (a final sigma)."""
+    low = doc.lower
+    if low is None or "Σ" in doc.text:
+        return True
+    tokens, words = doc.tokens, doc.words
+    starts = doc.token_starts
+    runs = []
+    for s, e in doc.sentences:
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        if (i and tokens[i - 1][1] > s) or (j and tokens[j - 1][1] > e):
+            return True
+        runs.append("".join(words[i:j]))
+    # the sentences' letters and digits, NUL between sentences (no word holds one)
+    joined = "\x00".join(runs)
+    for mark in _NOT_PASSAGE_MARKS:
+        if mark in joined:
+            joined = joined.replace(mark, "")
+    signatures = [sig for sig in joined.split("\x00") if sig]
+    return len(set(signatures)) < len(signatures)
+
+
 def _is_paragraph(sentence: tuple[int, int], paragraphs: tuple[tuple[int, int], ...]) -> bool:
     return sentence in paragraphs
 
@@ -545,12 +590,15 @@ LOCALE_NUMBER = rule(
 # ("rose 4, 5 and 6%") has a word or another number between, so only one or two digits after the
 # comma and a per cent sign right after count.
 _LOCALE_NUMBER = re.compile(r"[$€£][ \u00a0]+\d+|(?<![\d,])\d{1,3}, \d{1,2}[ \u00a0]?%")
+_DECIMAL_COMMA = re.compile(r", \d{1,2}[ \u00a0]?%")  # a literal start: searched fast
+_SPACED_CURRENCY = re.compile("[$€£][ \u00a0]")
 
 
 @detector
 def locale_numbers(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if not any(c in text for c in "$€£%"):
-        return
+    currency = ("$" in text or "€" in text or "£" in text) and _SPACED_CURRENCY.search(text)
+    if not (currency or ("%" in text and _DECIMAL_COMMA.search(text))):
+        return  # every match has a spaced currency sign or `, 5%`: screened in C first
     for m in _LOCALE_NUMBER.finditer(text):
         yield finding(LOCALE_NUMBER, *m.span())

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..text import Doc
 from ..types import Finding, Rule
-from . import Caseless, detector, finding, rule
+from . import Caseless, anchor_starts, detector, finding, rule, shared_anchors
 
 ASSISTANT = rule(
     "QC501",
@@ -244,21 +244,23 @@ _BLOG_VOICE_RE = Caseless(
 )  # fmt: skip
 
 # Every text _ASSISTANT_RE can match contains one of _ASSISTANT_KEYS or passes _assistant_here.
-_ASSISTANT_HERE = ("here's", "here’s", "here is")
+_ASSISTANT_HERE = shared_anchors(("here's", "here’s", "here is"))
 _ASSISTANT_CONSENT = ("certainly", "sure", "absolutely", "of course")
-_ASSISTANT_KEYS = (
-    "as an ai",
-    "language model",
-    "fulfil",
-    "browse",
-    "real-time",
-    "hope this helps",
-    "let me know if",
-    "my last",
-    "my latest",
-    "cut-off",
-    "cutoff",
-    "regenerate",
+_ASSISTANT_KEYS = shared_anchors(
+    (
+        "as an ai",
+        "language model",
+        "fulfil",
+        "browse",
+        "real-time",
+        "hope this helps",
+        "let me know if",
+        "my last",
+        "my latest",
+        "cut-off",
+        "cutoff",
+        "regenerate",
+    )
 )
 
 
@@ -285,15 +287,24 @@ def _assistant_here(low: str) -> bool:
 @detector
 def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
-    if low is not None and not any(k in low for k in _ASSISTANT_KEYS) and not _assistant_here(low):
-        return iter(())  # the common case: no trigger word at all, so skip the slow pattern
+    if low is not None:
+        present = anchor_starts(doc)  # the words that occur, found in the shared pass
+        if not any(k in present for k in _ASSISTANT_KEYS) and not (
+            any(k in present for k in _ASSISTANT_HERE) and _assistant_here(low)
+        ):
+            return iter(())  # the common case: no trigger word at all, so skip the slow pattern
     return (finding(ASSISTANT, *m.span()) for m in _ASSISTANT_RE.finditer(doc))
+
+
+def _xx_slash(text: str) -> bool:
+    return "XX/" in text or "xx/" in text
 
 
 @detector
 def placeholders(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if "[" not in text and "{{" not in text and "XX/" not in text and "xx/" not in text:
+    # one character first: a single-character test is a memchr, a longer one a slower scan
+    if "[" not in text and ("{" not in text or "{{" not in text) and ("/" not in text or not _xx_slash(text)):
         return iter(())  # every placeholder has one of these: skip the pattern
     from .boilerplate import in_metering_notice  # a paywall's count, filled in by the page's script
 
@@ -307,8 +318,13 @@ def placeholders(doc: Doc) -> Iterator[Finding]:
 @detector
 def markdown(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if "#" not in text and "**" not in text and "__" not in text and "](" not in text and "* " not in text:
-        return iter(())  # every markdown remnant has one of these: skip the pattern
+    if (
+        "#" not in text
+        and ("*" not in text or ("**" not in text and "* " not in text))
+        and ("_" not in text or "__" not in text)
+        and ("]" not in text or "](" not in text)
+    ):
+        return iter(())  # every markdown remnant has one of these: skip the pattern (single characters first)
     return _matches(_MARKDOWN_RE, doc, MARKDOWN)
 
 
@@ -327,11 +343,31 @@ def stock_phrases(doc: Doc) -> Iterator[Finding]:
             yield finding(STOCK, *m.span())
 
 
+def _at_line_starts(pattern: Caseless, doc: Doc) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(doc)` for a pattern whose every match starts a line (`^`, MULTILINE) and
+    stays on it: tried at each line start instead of at every position of the text."""
+    low = doc.lower
+    if low is None:
+        yield from pattern.finditer(doc)
+        return
+    starts = anchor_starts(doc)
+    if pattern.anchors and not any(a in starts for a in pattern.anchors):
+        return
+    pos = 0
+    while True:
+        m = pattern.lower.match(low, pos)
+        if m is not None:
+            yield m
+        pos = low.find("\n", pos) + 1
+        if pos == 0:
+            return
+
+
 @detector
 def generic_headings(doc: Doc) -> Iterator[Finding]:
     text = doc.text
     first = len(text) - len(text.lstrip())  # the first line is the title: "Looking ahead" may head a story
-    for m in _HEADING_RE.finditer(doc):
+    for m in _at_line_starts(_HEADING_RE, doc):
         group = "line" if m.start("line") >= 0 else "runin"
         if m.start() > first:
             yield finding(HEADING, *m.span(group))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain, islice
 
 from ..lexicon import STOPWORDS
-from ..text import NEWS_ABBREVIATIONS, Doc
+from ..text import NEWS_ABBREVIATIONS, Doc, char_positions
 from ..types import Finding
 from . import Caseless, detector, finding, rule
 
@@ -175,6 +175,8 @@ def dropped_labels(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def glued_sentences(doc: Doc) -> Iterator[Finding]:
+    if b"aaAa" not in doc.shape:
+        return  # every match has two lower-case letters, a capital and one more: screened in C first
     text = doc.text
     for m in _GLUED_RE.finditer(text):
         right = m["right"].lower()
@@ -215,7 +217,7 @@ def space_before(doc: Doc) -> Iterator[Finding]:
 @detector
 def repeated(doc: Doc) -> Iterator[Finding]:
     gaps = doc.gaps
-    if not any(pair in gaps for pair in ("!!", "??", ",,", ";;", "..")):
+    if not any(pair[0] in gaps and pair in gaps for pair in ("!!", "??", ",,", ";;", "..")):
         return  # every match has one of these, between words
     for m in _REPEATED_RE.finditer(doc.text):
         yield finding(REPEATED, *m.span())
@@ -233,7 +235,7 @@ def unpaired_quotes(doc: Doc) -> Iterator[Finding]:
 @detector
 def unpaired_brackets(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    at = [m.start() for m in _BRACKET_RE.finditer(text)]
+    at = char_positions(text, "()[]")  # where _BRACKET_RE matches
     if not at:
         return
     for p_start, p_end in doc.paragraphs:

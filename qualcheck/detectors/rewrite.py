@@ -20,7 +20,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, pairwise
-from operator import itemgetter
 from statistics import median
 
 from rapidfuzz.fuzz import ratio
@@ -275,7 +274,7 @@ def off_topic_paragraph(doc: Doc) -> Iterator[Finding]:
         return
     words = doc.words
     content = doc.long_words - STOPWORDS
-    starts = list(map(itemgetter(0), doc.tokens))
+    starts = doc.token_starts
     # only set operations and C iterators per paragraph, never a Python loop over its words
     vocab: list[tuple[frozenset[str], bool]] = []  # a paragraph's content words; long enough to measure
     seen: set[str] = set()
