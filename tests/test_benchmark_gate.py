@@ -15,15 +15,15 @@ from qualcheck.detectors import rules
 from qualcheck.types import Report
 
 # Measured with the shipped model of 2026-12-07 (bench/benchmark.py --skip-oof), with its style stage,
-# the WMT22 translation pairs and the detectors of issue 14: 0.56% of the 2,124 clean BBC articles
-# flagged, 40.0% of the 200 machine-written ones, ROC AUC 0.922 over both. The human translations
+# the WMT22 translation pairs, the detectors of issue 14 and QC509/QC211: 0.56% of the 2,124 clean
+# BBC articles flagged, 40.5% of the 200 machine-written ones, ROC AUC 0.924 over both. The human translations
 # weigh 6 (3 before: 0.61%, 48.0%, 0.921), which keeps 1.7% of them flagged out of fold (3.3%) and
 # costs recall on machine-written news; with the style stage alone: 0.42%, 48.0%, 0.932.
 # Ceilings and floors are those figures plus or minus the margin stated beside each. Raise a
 # ceiling (or lower a floor) only with a measured reason.
 MAX_CLEAN_FLAGGED = 0.0056 + 0.003  # about six more articles
-MIN_GENERATED_FLAGGED = 0.40 - 0.075  # fifteen fewer of the 200
-MIN_ROC_AUC = 0.922 - 0.02
+MIN_GENERATED_FLAGGED = 0.405 - 0.075  # fifteen fewer of the 200
+MIN_ROC_AUC = 0.924 - 0.02
 
 # Share of the clean BBC articles on which each code fires (same run); codes absent never fired.
 # Most are that data set's own defects (its `Â£`, labels dropped by its extractor, misspellings).

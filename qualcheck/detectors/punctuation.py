@@ -93,7 +93,7 @@ DROPPED_LABEL = rule(
 # The second mark must not start a token: ", .com", ":-)" and "&#233;," are not stray sequences.
 # A leading look-ahead at the possible first characters lets the engine skip ahead (twice as fast).
 _STRAY_RE = re.compile(r"(?=[.!?,;:])(?:[.!?]\s+[,;](?![\-)(])|,\s*[.;:](?![.\w])|[;:]\s*[,.;:](?![.:/\w\-)(])|,\s+,)")
-# "November. : Murphy, Horgan": an extractor dropped a bold label ("Ireland:") before a list.
+# "November. : Walsh, Doyle": an extractor dropped a bold label ("Ireland:") before a list.
 _DROPPED_LABEL_RE = re.compile(r"[.!?][\"”’)]?[ \t]+:(?=\s)")
 _ENTITY_END = re.compile(r"&#?\w{2,8}$")
 # Matched from the start of a run of spaces only (the look-behind): from inside a long run, each

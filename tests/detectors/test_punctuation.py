@@ -41,7 +41,7 @@ FAMILY = "punctuation"
         ("QC206", "Prices rose sharply. however, demand fell.", ["however"]),
         ("QC207", "The attack killed one person.\n\n, including an American soldier.", [","]),
         ("QC207", "The attack killed one person.\n\n; the base was closed.", [";"]),
-        ("QC208", "He made his debut last November. : Murphy, Horgan, Byrne.", [". :"]),
+        ("QC208", "He made his debut last November. : Walsh, Doyle, Kinsella.", [". :"]),
         ("QC208", 'It was his last London date." : The album came out in 1977.', ['." :']),
         ("QC209", "The deal was confirmed by Jones said PerezStarting next week the team plays.", ["PerezStarting"]),
         ("QC209", "The crowd left after the gameThe stadium was empty by ten.", ["gameThe"]),
@@ -100,7 +100,7 @@ def test_sentence_starting_with_comma_after_full_stop_is_reported_once_as_stray(
         ("QC206", "Sales fell last year.\n\neBay said it would cut jobs."),
         ("QC207", "The results: 12 for, 3 against."),
         ("QC207", "WASHINGTON (AP) \u2014 The Senate voted."),
-        ("QC208", "The team: Murphy, Horgan, Byrne. Kick-off: 3 p.m."),
+        ("QC208", "The team: Walsh, Doyle, Kinsella. Kick-off: 3 p.m."),
         ("QC208", "Ratio 3:1. Time 10:30. See http://example.org."),
         pytest.param(
             "QC206",
