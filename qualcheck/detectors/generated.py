@@ -421,13 +421,22 @@ _INVITATION = (
     r"|pull back)\b|\bdive in with us\b"
     r"|\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)?|as we|get ready to) pull back the curtain\b"
 )
-_READER_FRAME_RE = Caseless(
-    "|".join((_ESSAY_SELF, _READER_HOOK, _INVITATION)),
-    re.MULTILINE,
-    anchors=("in this ", "ever ", "us as we", "dive in with us", "back the curtain"),
+# One pattern a frame, each with anchors that every match contains: `in this ` and `ever ` alone
+# occur in most news articles, and the three frames under those anchors cost 140 us an article.
+_ESSAY_SELF_RE = Caseless(
+    _ESSAY_SELF, anchors=tuple("in this " + w for w in ("article", "post", "blog", "piece", "guide", "write-up"))
 )
+_READER_HOOK_RE = Caseless(
+    _READER_HOOK,
+    re.MULTILINE,
+    anchors=("ever wondered", "ever scrolled", "ever found yourself", "ever asked yourself", "ever stopped to"),
+)
+_INVITATION_RE = Caseless(_INVITATION, anchors=("us as we", "dive in with us", "back the curtain"))
 
 
 @detector
 def reader_frames(doc: Doc) -> Iterator[Finding]:
-    return (finding(READER_FRAME, *m.span()) for m in _READER_FRAME_RE.finditer(doc))
+    spans = sorted(
+        m.span() for pattern in (_ESSAY_SELF_RE, _READER_HOOK_RE, _INVITATION_RE) for m in pattern.finditer(doc)
+    )
+    return (finding(READER_FRAME, s, e) for s, e in spans)
