@@ -240,17 +240,19 @@ def facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     (thousands separators dropped), and every term another text's fact could be found
     among: its lowercased words and its numbers."""
     names = set()
+    words = set()  # one pass gives the words too: _WORD_OR_END's words are _WORD's matches
     first = True
     for m in _WORD_OR_END.finditer(text):
         w = m.group()
         if w in ".!?":
             first = True
             continue
+        low = w.lower().replace("’", "'")
+        words.add(low)
         if not first and w[0].isupper():
-            names.add(w.lower().replace("’", "'"))
+            names.add(low)
         first = False
     numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    words = {w.lower().replace("’", "'") for w in _WORD.findall(text)}
     return frozenset(names | numbers), frozenset(words | numbers)
 
 

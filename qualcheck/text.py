@@ -35,7 +35,6 @@ _SHAPE = bytes(
 )
 GAP = "\x00"  # separates the gaps between words in Doc.gaps
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
-_QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _OPEN_CONTEXT = set(" \t\n([{—–-/\u00a0")
@@ -301,7 +300,7 @@ def char_positions(text: str, chars: str) -> list[int]:
     return out
 
 
-_QUOTE_MARKS = '"“”«»„'  # what _QUOTE_CHARS matches
+_QUOTE_MARKS = '"“”«»„'  # the quotation marks find_quotes pairs
 
 
 def find_quotes(text: str, paragraphs: Iterable[Span]) -> Iterable[Quote]:

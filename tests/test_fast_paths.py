@@ -99,14 +99,18 @@ def test_assistant_screen_keeps_every_match() -> None:
 
 
 def test_char_positions_are_where_the_character_classes_match() -> None:
-    """char_positions finds with str.find what the bracket and quotation-mark classes match."""
-    from qualcheck.detectors.punctuation import _BRACKET_RE
-    from qualcheck.text import _QUOTE_CHARS, _QUOTE_MARKS, char_positions
+    """char_positions finds with str.find what a character class of the same characters matches,
+    for the brackets and the quotation marks the detectors and the quote finder look up."""
+    import re
+
+    from qualcheck.detectors.punctuation import _BRACKETS
+    from qualcheck.text import _QUOTE_MARKS, char_positions
 
     made = ['(a) [b] "c" “d” «e» „f“ ((]]', "", "no marks at all", '""""((((' * 50]
-    for text in [*texts()[:300], *made]:
-        assert char_positions(text, "()[]") == [m.start() for m in _BRACKET_RE.finditer(text)]
-        assert char_positions(text, _QUOTE_MARKS) == [m.start() for m in _QUOTE_CHARS.finditer(text)]
+    for chars in (_BRACKETS, _QUOTE_MARKS):
+        klass = re.compile(f"[{re.escape(chars)}]")
+        for text in [*texts()[:300], *made]:
+            assert char_positions(text, chars) == [m.start() for m in klass.finditer(text)]
 
 
 def test_line_start_matching_keeps_every_heading() -> None:

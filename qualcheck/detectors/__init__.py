@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -126,15 +127,12 @@ def finding(r: Rule, start: int, end: int, message: str | None = None, *, field:
     return Finding(start, end, r.code, r.name, r.family, r.severity, message or r.description, field)
 
 
+@cache
 def _load() -> None:
-    if _LOADED:
-        return  # import_module on a loaded module still costs a microsecond, per family per article
+    """Import every family once (registering its detectors); cached, because import_module on a
+    loaded module still costs a microsecond, per family per article."""
     for family in FAMILIES:
         importlib.import_module(f"{__name__}.{family}")
-    _LOADED.append(True)
-
-
-_LOADED: list[bool] = []
 
 
 def rules() -> list[Rule]:

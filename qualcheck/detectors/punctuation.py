@@ -105,7 +105,7 @@ _WORD_END = re.compile(r"[\w)\]\"”’]")
 _REPEATED_RE = re.compile(r"(?=[!?,;.])(?:([!?,;])\1+|(?<![.])\.\.(?![.]))")
 _OPEN_BRACKETS = {"(": ")", "[": "]"}
 _CLOSE_BRACKETS = {")": "(", "]": "["}
-_BRACKET_RE = re.compile(r"[()\[\]]")
+_BRACKETS = "()[]"
 # "a)", "1)", "iv)" as list markers, and smileys, are not unpaired brackets.
 _LIST_MARKER_RE = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)|[:;]-?[()]")
 _LEAD_RE = re.compile(r"[\"“‘']*")  # a bracketed start, "(laughter)", is an aside: not checked
@@ -235,7 +235,7 @@ def unpaired_quotes(doc: Doc) -> Iterator[Finding]:
 @detector
 def unpaired_brackets(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    at = char_positions(text, "()[]")  # where _BRACKET_RE matches
+    at = char_positions(text, _BRACKETS)
     if not at:
         return
     for p_start, p_end in doc.paragraphs:
