@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +210,19 @@ def paraphraser_pairs(args: argparse.Namespace) -> None:
         return
     recs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     checker = Checker(args.model, args.threshold)
+    spin = checker.model.spin
+    if spin is not None:  # the spin stage learned from these very texts: its log-odds come out of fold
+        checker = Checker(replace(checker.model, spin=None), args.threshold)
     scores = [r.score for r in checker.score_many([{"text": rec["text"]} for rec in recs])]
+    if spin is not None:
+        held = spin_logits_out_of_fold(args)
+        scores = [
+            _raised(s, spin.push_logit(held[f"{path.name}/{rec.get('id')}"]))
+            for rec, s in zip(recs, scores, strict=True)
+        ]
+        print(
+            f"\n(spin stage margin {spin.margin}, weight {spin.weight}: paraphrases scored by spin models that never saw their pair)"
+        )
     original = {rec["pair"]: s for rec, s in zip(recs, scores, strict=True) if rec["mode"] == "original"}
     wins: dict[str, list[float]] = {}
     for rec, s in zip(recs, scores, strict=True):
@@ -220,6 +234,53 @@ def paraphraser_pairs(args: argparse.Namespace) -> None:
     for mode in sorted(wins):
         w = wins[mode]
         print(f"{mode:<12} {len(w):>6} {sum(w) / len(w):>6.2f}")
+
+
+def _raised(p: float, push: float) -> float:
+    """Probability `p` with `push` added to its log-odds."""
+    if push <= 0:
+        return p
+    q = min(max(p, 1e-12), 1 - 1e-12)
+    return 1.0 / (1.0 + math.exp(-(math.log(q / (1 - q)) + push)))
+
+
+def spin_logits_out_of_fold(args: argparse.Namespace) -> dict[str, float]:
+    """Spin log-odds of every text of the spin set (`trainsets.spin_examples`) by id, each from a
+    spin model that never saw its group (a paraphrase's original, a page's site, a WMT block)."""
+    from qualcheck.spin import spin_oof
+    from qualcheck.text import Doc
+    from qualcheck.trainsets import spin_examples
+
+    sx, _ = spin_examples(args.train_dir)
+    texts = [(d.counts, d.n_words) for d in map(Doc, (e.text for e in sx))]
+    oof, _ = spin_oof(texts, [e.label for e in sx], [e.weight for e in sx], [e.group for e in sx])
+    return {e.id: v for e, v in zip(sx, oof, strict=True)}
+
+
+def spin_out_of_fold(
+    args: argparse.Namespace, examples: list[Any], analyses: list[Any], oof: list[float], spin: Any
+) -> list[float]:
+    """The spin stage measured out of fold: per source of the spin set, the share of texts it raises
+    and the share flagged once raised (main score as for the style stage); returns the training
+    examples' out-of-fold scores raised by spin log-odds from models that never saw their group."""
+    from qualcheck.spin import spin_oof
+    from qualcheck.text import Doc
+    from qualcheck.trainsets import spin_examples
+
+    sx, _ = spin_examples(args.train_dir)
+    texts = [(d.counts, d.n_words) for d in map(Doc, (e.text for e in sx))]
+    query = [(a.counts, a.n_words) for a in analyses]
+    held, q = spin_oof(
+        texts, [e.label for e in sx], [e.weight for e in sx], [e.group for e in sx], query, [e.group for e in examples]
+    )
+    print(f"\nspin stage (margin {spin.margin}, weight {spin.weight}), out of fold by pair, site or WMT block")
+    print(f"{'source':<34} {'n':>6} {'label':>5} {'raised':>8} {'median log-odds':>16}")
+    for name in sorted({e.source for e in sx}):
+        v = [h for e, h in zip(sx, held, strict=True) if e.source == name]
+        label = next(e.label for e in sx if e.source == name)
+        raised = sum(spin.push_logit(h) > 0 for h in v) / len(v)
+        print(f"{name:<34} {len(v):>6} {label:>5} {raised:>8.2%} {sorted(v)[len(v) // 2]:>16.2f}")
+    return [_raised(p, spin.push_logit(s)) for p, s in zip(oof, q, strict=True)]
 
 
 def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
@@ -251,6 +312,9 @@ def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
     style = Checker(args.model, args.threshold).model.style
     if style is not None:
         oof = style_out_of_fold(args, examples, analyses, oof, style)
+    spin = Checker(args.model, args.threshold).model.spin
+    if spin is not None:
+        oof = spin_out_of_fold(args, examples, analyses, oof, spin)
     machine_translation_out_of_fold(args, fold_models)
     views = flagged_by_tag(oof, [e.kind for e in examples], args.threshold)
     print(f"{'view':<20} {'label':>5} {'n':>6} {'flagged':>8} {'mean':>6}")

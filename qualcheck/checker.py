@@ -171,7 +171,8 @@ class Checker:
         model = self.model
         rows = model.rows(analyses)
         style_rows = model.style_rows(analyses) if model.style is not None else None
-        scores = model.predict_rows(rows, style_rows)
+        spin_logits = model.spin_logits(analyses)
+        scores = model.predict_rows(rows, style_rows, spin_logits)
         names = model.feature_names
         pushes = model.contributions(rows)
         styles: list[dict[str, float]] = [{} for _ in batch]
@@ -182,6 +183,13 @@ class Checker:
             for extra, srow, push in zip(styles, style_rows, model.style.push(style_rows), strict=True):
                 extra.update(zip(STYLE_NAMES, srow.tolist(), strict=True))
                 extra["style:push"] = float(push)
+        if model.spin is not None and spin_logits is not None:
+            # how far the paraphraser vocabulary raised the log-odds, and the words that raised it most
+            for extra, a, s in zip(styles, analyses, spin_logits, strict=True):
+                push = model.spin.push_logit(s)
+                extra["spin:push"] = push
+                if push > 0:
+                    extra.update((f"spin:word:{w}", v) for w, v in model.spin.top_words(a.counts, a.n_words))
         code_columns = model.code_columns
         return [
             Report(

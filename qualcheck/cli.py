@@ -365,11 +365,25 @@ def cmd_explain(args: argparse.Namespace) -> int:
             continue
         r = checker({"id": item.id, "text": item.text, "title": item.title, "page": item.page, "url": item.url})
         print(f"== {r.id}  score {r.score:.3f}  {r.verdict}")
+        for line in _stage_lines(r.features):
+            print(line)
         for f in r.findings:
             if f.field != "text":
                 print(f"{f.field}: \u27e6{r.source(f)[f.start : f.end]}\u27e7{{{f.code}}}  {f.message}")
         print(mark_findings(r.text, [f for f in r.findings if f.field == "text"]))
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _stage_lines(features: dict[str, float]) -> list[str]:
+    """What the style and spin stages added to the log-odds, when they added anything: evidence
+    without a span, named so it can be checked (the spin stage's words are in the text)."""
+    lines = []
+    if features.get("style:push", 0.0) > 0:
+        lines.append(f"style: machine-written news rates (+{features['style:push']:.2f} log-odds)")
+    if features.get("spin:push", 0.0) > 0:
+        words = [k[len("spin:word:") :] for k in features if k.startswith("spin:word:")]
+        lines.append(f"spin: a paraphraser's word choice (+{features['spin:push']:.2f} log-odds): {', '.join(words)}")
+    return lines
 
 
 def mark_findings(text: str, findings: Sequence) -> str:  # type: ignore[type-arg]
@@ -412,6 +426,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     urls: list[str | None] | None = None
     weights: list[int] | None = None
     style_set: list[tuple[str, int, str]] = []
+    spin_set: list[tuple[str, int, float, str]] = []
     if os.path.isdir(args.source):
         examples = training_examples(args.source)
         if not examples:
@@ -426,6 +441,9 @@ def cmd_train(args: argparse.Namespace) -> int:
             style, style_sources = _style_set(args.source, args.real)
             style_set = [(e.text, e.label, e.group) for e in style]
             sources += style_sources
+            spin, spin_sources = _spin_set(args.real)
+            spin_set = [(e.text, e.label, e.weight, e.group) for e in spin]
+            sources += [s for s in spin_sources if s["path"] not in {t["path"] for t in sources}]
         texts = [e.text for e in examples]
         y = [e.label for e in examples]
         groups = [e.group for e in examples]
@@ -453,6 +471,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         sources=sources,
         validate=not args.no_validate,
         style_set=style_set,
+        spin_set=spin_set,
     )
     m.save(model, args.output)
     if "validation" in model.metadata:
@@ -470,6 +489,16 @@ def _style_set(corpora: str, folder: str) -> tuple[list[Any], list[dict[str, Any
     from .trainsets import style_examples
 
     examples, sources = style_examples(folder, [(g.id, g.text) for g in read_generated(corpora)])
+    return examples, [asdict(s) for s in sources]
+
+
+def _spin_set(folder: str) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The spin model's training set (`trainsets.spin_examples`) and the public files it reads."""
+    from dataclasses import asdict
+
+    from .trainsets import spin_examples
+
+    examples, sources = spin_examples(folder)
     return examples, [asdict(s) for s in sources]
 
 

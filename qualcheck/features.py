@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from operator import itemgetter
@@ -113,6 +113,9 @@ class Analysis:
     n_words: int
     stats: tuple[float, ...]
     style: tuple[float, ...] = ()  # the rates of `qualcheck.style`, in the order of STYLE_NAMES
+    # how often each word occurs (`Doc.counts`), for the spin stage's word choice; empty for text
+    # that is not English, which that stage skips
+    counts: Mapping[str, int] = field(default_factory=dict)
 
 
 def analyze(text: str, title: str | None = None, page_text: str | None = None, *, url: str | None = None) -> Analysis:
@@ -129,8 +132,9 @@ def analyze(text: str, title: str | None = None, page_text: str | None = None, *
     sources = _sources_and_hedges(doc)
     stats = text_stats(doc, sources)
     # the style rates read English prose: on other text they are all zero, which the style stage skips
-    style = style_rates(doc, *sources[:2]) if not stats[_NOT_ENGLISH_STAT] else (0.0,) * len(STYLE_NAMES)
-    return Analysis(tuple(found), doc.n_words, stats, style)
+    english = not stats[_NOT_ENGLISH_STAT]
+    style = style_rates(doc, *sources[:2]) if english else (0.0,) * len(STYLE_NAMES)
+    return Analysis(tuple(found), doc.n_words, stats, style, doc.counts if english else {})
 
 
 def _display_order(f: Finding) -> tuple[int, int, int]:

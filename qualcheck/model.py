@@ -21,6 +21,7 @@ from typing import Any
 
 from . import __version__
 from .features import Analysis, analyze, feature_matrix, feature_names
+from .spin import SpinStage
 from .style import STYLE_NAMES, StyleStage
 from .types import ModelInfo
 
@@ -109,6 +110,7 @@ class Model:
     name: str = DEFAULT_MODEL
     linear: Linear | None = None
     style: StyleStage | None = None  # the style stage (`qualcheck.style`), when trained with one
+    spin: SpinStage | None = None  # the paraphraser-vocabulary stage (`qualcheck.spin`), likewise
 
     @property
     def info(self) -> ModelInfo:
@@ -136,13 +138,23 @@ class Model:
 
         return np.array([a.style for a in analyses], dtype=np.float64).reshape(len(analyses), len(STYLE_NAMES))
 
+    def spin_logits(self, analyses: Sequence[Analysis]) -> list[float] | None:
+        """The spin stage's log-odds of each analysis (None for a model without the stage)."""
+        if self.spin is None:
+            return None
+        return [self.spin.logit(a.counts, a.n_words) for a in analyses]
+
     def predict(self, analyses: Sequence[Analysis]) -> list[float]:
         """Calibrated content-farm probabilities, one per analysis."""
-        return self.predict_rows(self.rows(analyses), self.style_rows(analyses)) if analyses else []
+        if not analyses:
+            return []
+        return self.predict_rows(self.rows(analyses), self.style_rows(analyses), self.spin_logits(analyses))
 
-    def predict_rows(self, rows: Any, style_rows: Any = None) -> list[float]:
-        """Probabilities from the feature rows; with `style_rows` (`style_rows()`), raised by the
-        style stage where the model has one."""
+    def predict_rows(
+        self, rows: Any, style_rows: Any = None, spin_logits: Sequence[float] | None = None
+    ) -> list[float]:
+        """Probabilities from the feature rows; with `style_rows` (`style_rows()`) and `spin_logits`
+        (`spin_logits()`), raised by the style and spin stages where the model has them."""
         if len(rows) == 0:
             return []
         if self.linear is not None:
@@ -151,6 +163,12 @@ class Model:
             proba = self.pipeline.named_steps["clf"].predict_proba(rows)[:, 1]
         if self.style is not None and style_rows is not None:
             proba = self.style.combine(proba, style_rows)
+        if self.spin is not None and spin_logits is not None:
+            import numpy as np
+
+            p = np.clip(np.asarray(proba, dtype=np.float64), 1e-12, 1 - 1e-12)
+            push = np.array([self.spin.push_logit(s) for s in spin_logits], dtype=np.float64)
+            proba = np.where(push > 0, 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + push))), proba)
         # BLAS may sum in another order for another batch size; six decimals keep a score
         # independent of the batch it was computed in
         return [round(float(p), SCORE_DECIMALS) for p in proba]
@@ -240,6 +258,7 @@ def train(
     sources: Sequence[dict[str, Any]] = (),
     validate: bool = True,
     style_set: Sequence[tuple[str, int, str]] = (),
+    spin_set: Sequence[tuple[str, int, float, str]] = (),
 ) -> Model:
     """Fit the calibrated pipeline on all data; with `validate`, store grouped-CV scores too.
 
@@ -247,7 +266,9 @@ def train(
     plain articles), `urls` their addresses (None when unknown), `weights` how many times each
     counts (see `cross_validate`); `sources` name the public files the examples came from, with their hashes.
     With `style_set` (text, label 1 for machine-written, group), a style stage is fitted on it
-    (`qualcheck.style.fit_stage`); its grouped out-of-fold figures go to `metadata["style"]`."""
+    (`qualcheck.style.fit_stage`); its grouped out-of-fold figures go to `metadata["style"]`. With
+    `spin_set` (text, label 1 for a paraphraser's output, weight, group), a spin stage likewise
+    (`qualcheck.spin.fit_stage`, figures in `metadata["spin"]`)."""
     import sklearn
 
     titles = titles or [None] * len(texts)
@@ -283,8 +304,36 @@ def train(
     )
     metadata["feature_names"] = [str(n) for n in pipeline.named_steps["features"].get_feature_names_out()]
     model = Model(pipeline, metadata, linear=Linear.from_pipeline(pipeline))
-    if not style_set:
-        return model
+    style = _style_stage(model, style_set, metadata) if style_set else None
+    spin = _spin_stage(spin_set, metadata) if spin_set else None
+    return Model(pipeline, metadata, linear=model.linear, style=style, spin=spin)
+
+
+def _spin_stage(spin_set: Sequence[tuple[str, int, float, str]], metadata: dict[str, Any]) -> SpinStage:
+    """The spin stage fitted on `spin_set`, its out-of-fold figures written to `metadata["spin"]`."""
+    from .metrics import summary
+    from .spin import fit_stage
+    from .text import Doc
+
+    docs = [Doc(t) for t, _, _, _ in spin_set]
+    texts = [(d.counts, d.n_words) for d in docs]
+    labels = [label for _, label, _, _ in spin_set]
+    stage, oof = fit_stage(texts, labels, [w for _, _, w, _ in spin_set], [g for _, _, _, g in spin_set])
+    use = [math.isfinite(v) for v in oof]
+    metadata["spin"] = {
+        "n_examples": sum(use),
+        "n_paraphrased": sum(label for label, u in zip(labels, use, strict=True) if u),
+        "n_words": len(stage.weights),
+        **summary(
+            [label for label, u in zip(labels, use, strict=True) if u],
+            [1.0 / (1.0 + math.exp(-v)) for v in oof if math.isfinite(v)],
+        ),
+    }
+    return stage
+
+
+def _style_stage(model: Model, style_set: Sequence[tuple[str, int, str]], metadata: dict[str, Any]) -> StyleStage:
+    """The style stage fitted on `style_set`, its out-of-fold figures written to `metadata["style"]`."""
     from .style import fit_stage
 
     style_analyses = [analyze(t) for t, _, _ in style_set]
@@ -301,7 +350,7 @@ def train(
             [1.0 / (1.0 + math.exp(-v)) for v in style_oof if math.isfinite(v)],
         ),
     }
-    return Model(pipeline, metadata, linear=model.linear, style=stage)
+    return stage
 
 
 def save(model: Model, path: str | Path) -> None:
@@ -313,6 +362,8 @@ def save(model: Model, path: str | Path) -> None:
         blob = {"format": MODEL_FORMAT, "metadata": model.metadata, "linear": model.linear.to_dict()}
         if model.style is not None:
             blob["style"] = model.style.to_dict()
+        if model.spin is not None:
+            blob["spin"] = model.spin.to_dict()
         Path(path).write_text(json.dumps(blob, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return
     import joblib
@@ -320,6 +371,8 @@ def save(model: Model, path: str | Path) -> None:
     blob = {"format": MODEL_FORMAT, "pipeline": model.pipeline, "metadata": model.metadata}
     if model.style is not None:
         blob["style"] = model.style.to_dict()
+    if model.spin is not None:
+        blob["spin"] = model.spin.to_dict()
     joblib.dump(blob, path, compress=3)
 
 
@@ -361,13 +414,14 @@ def _load_json(path: Path, name: str) -> Model:
             raise ValueError(f"format {MODEL_FORMAT} expected")
         linear = Linear.from_dict(blob["linear"])
         style = StyleStage.from_dict(blob["style"]) if "style" in blob else None
+        spin = SpinStage.from_dict(blob["spin"]) if "spin" in blob else None
         metadata = dict(blob["metadata"])
         n = len(metadata["feature_names"])
         if linear.coef.ndim != 2 or linear.coef.shape[1] != n or linear.mean.shape != linear.coef.shape:
             raise ValueError("arrays do not match the feature names")
     except Exception as exc:  # truncated, foreign or hand-edited: say so in one line
         raise ModelError(f"{path}: not a qualcheck model ({type(exc).__name__}: {exc})") from None
-    return Model(None, metadata, name, linear, style)
+    return Model(None, metadata, name, linear, style, spin)
 
 
 def _load_joblib(path: Path, name: str) -> Model:
@@ -388,5 +442,9 @@ def _load_joblib(path: Path, name: str) -> Model:
             "scores may differ (retrain with `qualcheck train`)",
             stacklevel=3,
         )
-    style = StyleStage.from_dict(blob["style"]) if "style" in blob else None
-    return Model(blob["pipeline"], metadata, name, Linear.from_pipeline(blob["pipeline"]), style)
+    try:
+        style = StyleStage.from_dict(blob["style"]) if "style" in blob else None
+        spin = SpinStage.from_dict(blob["spin"]) if "spin" in blob else None
+    except Exception as exc:
+        raise ModelError(f"{path}: not a qualcheck model ({type(exc).__name__}: {exc})") from None
+    return Model(blob["pipeline"], metadata, name, Linear.from_pipeline(blob["pipeline"]), style, spin)

@@ -316,3 +316,53 @@ def style_examples(
     for gid, text in generated:
         out.append(StyleExample(gid, text, 1, gid, "corpora-generated"))
     return out, sources
+
+
+PARAPHRASER = "paraphraser.jsonl"
+
+
+@dataclass(frozen=True)
+class SpinExample:
+    """One text of the spin model's training set (`qualcheck.spin`): label 1 a paraphraser's output."""
+
+    id: str
+    text: str
+    label: int
+    weight: float
+    group: str
+    source: str
+
+
+def spin_examples(root: str | Path) -> tuple[list[SpinExample], list[Source]]:
+    """Real paraphraser output against the text it paraphrased and against real human text, for the
+    spin model. Paraphrased: every mode of `paraphraser.jsonl` (label 1). Not: each paraphrased
+    original (counted once per mode, `SPIN_ORIGINAL_WEIGHT`) and the style set's human texts (BBC
+    originals, honest pages' bodies, WMT human references; `SPIN_HUMAN_WEIGHT`), in the style set's
+    groups. An original and its paraphrases share a group, so they stay in one fold. Empty without
+    the paraphraser file: human text alone teaches nothing about paraphrasing."""
+    from .spin import SPIN_HUMAN_WEIGHT, SPIN_ORIGINAL_WEIGHT
+
+    root = Path(root)
+    path = root / PARAPHRASER
+    if not path.is_file():
+        return [], []
+    out: list[SpinExample] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line) if line.strip() else {}
+        if r.get("label") not in (0, 1) or not isinstance(r.get("text"), str):
+            continue
+        original = r.get("mode") == "original"
+        out.append(
+            SpinExample(
+                f"{PARAPHRASER}/{r.get('id')}",
+                r["text"],
+                0 if original else 1,
+                float(SPIN_ORIGINAL_WEIGHT if original else 1),
+                f"paraphrase:{r.get('pair') or r.get('id')}",
+                f"paraphraser:{r.get('mode')}",
+            )
+        )
+    sources = [Source(PARAPHRASER, _sha256([path]), len(out))]
+    human, human_sources = style_examples(root)
+    out += [SpinExample(e.id, e.text, 0, float(SPIN_HUMAN_WEIGHT), e.group, e.source) for e in human if e.label == 0]
+    return out, sources + human_sources

@@ -49,14 +49,17 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
     from dataclasses import asdict
 
     from qualcheck.corpora import read_generated
-    from qualcheck.trainsets import real_examples, style_examples
+    from qualcheck.trainsets import real_examples, spin_examples, style_examples
 
     real, sources = real_examples(require(TRAIN))
     style, style_sources = style_examples(TRAIN, [(g.id, g.text) for g in read_generated(ROOT / "corpora")])
+    spin, spin_sources = spin_examples(TRAIN)
     examples = examples + real
     shipped = m.load()
     assert data_hash(examples) == shipped.metadata["training_data_sha256"]
-    assert [asdict(s) for s in (*sources, *style_sources)] == shipped.metadata["sources"]
+    named = [asdict(s) for s in (*sources, *style_sources)]
+    named += [asdict(s) for s in spin_sources if s.path not in {n["path"] for n in named}]
+    assert named == shipped.metadata["sources"]
     rebuilt = m.train(
         [e.text for e in examples],
         [e.label for e in examples],
@@ -66,6 +69,7 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
         urls=[e.url or None for e in examples],
         weights=[e.weight for e in examples],
         style_set=[(e.text, e.label, e.group) for e in style],
+        spin_set=[(e.text, e.label, e.weight, e.group) for e in spin],
     )
     # the validation figures the file records are what grouped CV gives now (a floor on a stale
     # figure would guard nothing)
@@ -85,6 +89,12 @@ def test_training_reproduces_the_shipped_model(examples: list) -> None:
         if name != "names":
             assert np.allclose(value, shipped.style.to_dict()[name], rtol=1e-9, atol=1e-12), name
     assert rebuilt.metadata["style"] == shipped.metadata["style"]
+    assert rebuilt.spin is not None and shipped.spin is not None
+    assert sorted(rebuilt.spin.weights) == sorted(shipped.spin.weights)
+    words = sorted(shipped.spin.weights)
+    assert np.allclose([rebuilt.spin.weights[w] for w in words], [shipped.spin.weights[w] for w in words], atol=1e-9)
+    for key, recorded in shipped.metadata["spin"].items():
+        assert rebuilt.metadata["spin"][key] == pytest.approx(recorded, abs=1e-3), key
 
 
 @pytest.fixture(scope="module")
