@@ -71,7 +71,8 @@ class SpinStage:
         for text that is not English, whose analysis carries no counts)."""
         if n_words == 0 or not counts:
             return -math.inf
-        return self.intercept + sum(self.terms(counts, n_words).values())
+        w, scale = self.weights, 1000.0 / max(n_words, _MIN_WORDS)
+        return self.intercept + sum(w[k] * math.sqrt(c * scale) for k, c in counts.items() if k in w)
 
     def push_logit(self, s: float) -> float:
         """How far spin log-odds `s` raise the main classifier's (zero or more)."""
