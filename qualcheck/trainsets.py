@@ -337,8 +337,8 @@ def spin_examples(root: str | Path) -> tuple[list[SpinExample], list[Source]]:
     """Real paraphraser output against the text it paraphrased and against real human text, for the
     spin model. Paraphrased: every mode of `paraphraser.jsonl` (label 1). Not: each paraphrased
     original (counted once per mode, `SPIN_ORIGINAL_WEIGHT`) and the style set's human texts (BBC
-    originals, honest pages' bodies, WMT human references; `SPIN_HUMAN_WEIGHT`), in the style set's
-    groups. An original and its paraphrases share a group, so they stay in one fold. Empty without
+    originals and honest pages' bodies in the style set's groups, WMT human references in the main
+    set's documents and groups; `SPIN_HUMAN_WEIGHT`). An original and its paraphrases share a group, so they stay in one fold. Empty without
     the paraphraser file: human text alone teaches nothing about paraphrasing."""
     from .spin import SPIN_HUMAN_WEIGHT, SPIN_ORIGINAL_WEIGHT
 
@@ -363,6 +363,21 @@ def spin_examples(root: str | Path) -> tuple[list[SpinExample], list[Source]]:
             )
         )
     sources = [Source(PARAPHRASER, _sha256([path]), len(out))]
-    human, human_sources = style_examples(root)
-    out += [SpinExample(e.id, e.text, 0, float(SPIN_HUMAN_WEIGHT), e.group, e.source) for e in human if e.label == 0]
-    return out, sources + human_sources
+    human, _ = style_examples(root)
+    out += [
+        SpinExample(e.id, e.text, 0, float(SPIN_HUMAN_WEIGHT), e.group, e.source)
+        for e in human
+        if e.label == 0 and e.source != "wmt-reference"
+    ]
+    # the WMT references as the main training set cuts them (documents of 8 segments, in its groups),
+    # so that out-of-fold figures for them are out of fold for this stage too
+    wmt = root / MACHINE_TRANSLATION
+    if wmt.is_file():
+        counters: dict[str, int] = {}
+        references = wmt_documents(wmt).get(WMT_REFERENCE, [])
+        for lang, text in references:
+            k = counters[lang] = counters.get(lang, -1) + 1
+            eid = f"{MACHINE_TRANSLATION}/{lang}-{k}#{WMT_REFERENCE}"
+            out.append(SpinExample(eid, text, 0, float(SPIN_HUMAN_WEIGHT), wmt_group(lang, k), "wmt-reference"))
+        sources.append(Source(MACHINE_TRANSLATION, _sha256([wmt]), len(references)))
+    return out, sources
