@@ -108,6 +108,9 @@ class PunktSplitter:
     def __init__(self, params: PunktParams) -> None:
         self.params = params
         self._collocation_starts = frozenset(a for a, _ in params.collocations)
+        # the types after which a full stop can be anything but a break: built once, so the common
+        # case (`said.`) is one set look-up (see _obvious_break)
+        self._not_plain = params.abbrev_types | self._collocation_starts
 
     def span_tokenize(self, text: str) -> list[Span]:
         return self._realign(text, self._slices(text))
@@ -168,6 +171,10 @@ class PunktSplitter:
         if start == stop:  # a lone full stop is a token of its own
             return "." not in self._collocation_starts or None
         word = text[start:stop]
+        if len(word) >= 2 and word.isascii() and word.isalpha() and word.lower() not in self._not_plain:
+            # most candidates: neither an abbreviation nor a collocation's first word, so no
+            # heuristic below can undo the break, whatever follows
+            return True
         if not (word.isascii() and (word.isdigit() or (len(word) >= 2 and word.isalpha()))):
             return None
         params = self.params
