@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .detectors import anchor_starts, rules, run_all, shared_anchors
-from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs, zipf
+from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs
 from .style import STYLE_NAMES, style_rates
 from .text import Doc
 from .types import Finding
@@ -152,13 +152,11 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
     initial = doc.sentence_starts
     capitalised = doc.capitalised
     proper = len(capitalised) - sum(map(initial.__contains__, map(itemgetter(0), capitalised)))
-    freq = zipf()  # holds only words of Zipf 3 and above: a word missing from it is rare
     counts = doc.counts
     # set operations and C iterators over the vocabulary, not Python loops over it
     stop = sum(map(counts.__getitem__, STOPWORDS.intersection(counts)))
-    alpha_words = doc.long_words
-    alpha = doc.alphabetic_count(3)
-    rare = sum(map(counts.__getitem__, alpha_words.difference(freq)))
+    classes = doc.word_classes
+    alpha, rare = classes.alphabetic_3, classes.rare
     named, unnamed, hedges = _sources_and_hedges(doc) if sources is None else sources
     stats = {
         "stat:mean_word_len": sum(map(len, words)) / n,
