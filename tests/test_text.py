@@ -265,3 +265,13 @@ def test_word_classes_count_what_each_class_says(text: str) -> None:
     )
     assert tuple(doc.word_classes) == expected
     assert doc.long_words == frozenset(w for w in alpha if len(w) > 2)
+
+
+def test_word_class_cache_stays_bounded() -> None:
+    from qualcheck.text import _word_class, _WordClassCache
+
+    cache = _WordClassCache()
+    cache.LIMIT = 3
+    words = ["alpha", "quietly", "isn't", "42", "zyxwvutsrq", "alpha"]
+    assert [cache[w] for w in words] == [_word_class(w) for w in words]
+    assert len(cache) <= 3
