@@ -183,7 +183,7 @@ def _translationese(doc: Doc) -> int:
     words = sum(map(counts.__getitem__, _TRANSLATIONESE_WORDS.intersection(counts)))
     if doc.lower is not None:
         present = anchor_starts(doc)
-        if not any(phrase in present for phrase in _TRANSLATIONESE_LITERALS):
+        if present.keys().isdisjoint(_TRANSLATIONESE_LITERALS):
             return words  # none of the phrases occurs: no scan
         low = doc.lower
     else:

@@ -289,8 +289,8 @@ def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
     if low is not None:
         present = anchor_starts(doc)  # the words that occur, found in the shared pass
-        if not any(k in present for k in _ASSISTANT_KEYS) and not (
-            any(k in present for k in _ASSISTANT_HERE) and _assistant_here(low)
+        if present.keys().isdisjoint(_ASSISTANT_KEYS) and not (
+            not present.keys().isdisjoint(_ASSISTANT_HERE) and _assistant_here(low)
         ):
             return iter(())  # the common case: no trigger word at all, so skip the slow pattern
     return (finding(ASSISTANT, *m.span()) for m in _ASSISTANT_RE.finditer(doc))
@@ -351,7 +351,7 @@ def _at_line_starts(pattern: Caseless, doc: Doc) -> Iterator[re.Match[str]]:
         yield from pattern.finditer(doc)
         return
     starts = anchor_starts(doc)
-    if pattern.anchors and not any(a in starts for a in pattern.anchors):
+    if pattern.anchors and starts.keys().isdisjoint(pattern.anchors):
         return
     pos = 0
     while True:
