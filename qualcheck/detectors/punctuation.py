@@ -323,10 +323,15 @@ DROP_CAP = rule(
 # `After`): an initial before a surname of the same letter (`S Smith` in a scorecard) is not one. No
 # such opening in the 2,124 clean BBC articles, the 181 honest pages, corpora/ or the WMT22 references.
 _DROP_CAP_RE = re.compile(r"^[ \t]*(?P<cap>[A-Z])[ \t]+(?P<word>(?P=cap)[a-z]+)\b", re.MULTILINE)
+# The same after a line break: a pattern that starts with a literal lets the engine skip from line
+# break to line break in C, where `^` is tried at every character (a match never leaves its line)
+_DROP_CAP_AFTER_BREAK = re.compile(r"\n[ \t]*(?P<cap>[A-Z])[ \t]+(?P<word>(?P=cap)[a-z]+)\b")
 
 
 @detector
 def drop_caps(doc: Doc) -> Iterator[Finding]:
-    for m in _DROP_CAP_RE.finditer(doc.text):
+    text = doc.text
+    first = _DROP_CAP_RE.match(text)
+    for m in chain((first,) if first else (), _DROP_CAP_AFTER_BREAK.finditer(text)):
         if m["word"].lower() in STOPWORDS:
             yield finding(DROP_CAP, m.start("cap"), m.end("word"))

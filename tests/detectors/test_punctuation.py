@@ -196,6 +196,8 @@ def test_screening_between_words_never_hides_a_match() -> None:
         ("T The ferry resumed sailing on Monday after a week of storms.", ["T The"]),
         ("The ferry resumed sailing.\n\nW When the storm passed, crews checked the hull.", ["W When"]),
         ("Crews checked the hull.\n\n  A After two days the port reopened.", ["A After"]),
+        # the first line and a later one: found on the first line and after each line break
+        ("T The ferry resumed.\nW When the storm passed, crews checked the hull.", ["T The", "W When"]),
     ],
 )
 def test_drop_cap_fires(text: str, expected: list[str]) -> None:
