@@ -159,7 +159,7 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
     alpha, rare = classes.alphabetic_3, classes.rare
     named, unnamed, hedges = _sources_and_hedges(doc) if sources is None else sources
     stats = {
-        "stat:mean_word_len": sum(map(len, words)) / n,
+        "stat:mean_word_len": doc.word_chars / n,
         "stat:mean_sentence_words": sum(sent_words) / len(sent_words),
         "stat:symbol_ratio": _symbols(doc.gaps, n) / max(1, len(text)),
         "stat:stopword_ratio": stop / n,

@@ -249,6 +249,15 @@ class Doc:
     def n_words(self) -> int:
         return len(self.words)
 
+    @property
+    def word_chars(self) -> int:
+        """How many characters the words hold together. The words and the gaps between them
+        partition the text when lower-casing kept every offset, so this is the text's length
+        less the gaps' (NULs aside), without visiting a word."""
+        if self.lower is None:
+            return sum(map(len, self.words))
+        return len(self.text) - (len(self.gaps) - len(self.words))
+
     @cached_property
     def shape(self) -> bytes:
         """The text's UTF-8 bytes with every ASCII lower-case letter as `a`, upper-case letter as

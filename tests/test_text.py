@@ -275,3 +275,12 @@ def test_word_class_cache_stays_bounded() -> None:
     words = ["alpha", "quietly", "isn't", "42", "zyxwvutsrq", "alpha"]
     assert [cache[w] for w in words] == [_word_class(w) for w in words]
     assert len(cache) <= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "word", " two  words. ", "It’s 3.5 km—co-operate, U.S.!\n\nNew paragraph", "İstanbul’s mayor", "a\x00b"],
+)
+def test_word_chars_is_the_length_of_the_words(text: str) -> None:
+    doc = Doc(text)
+    assert doc.word_chars == sum(map(len, doc.words))
