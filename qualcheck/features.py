@@ -152,11 +152,9 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
     initial = doc.sentence_starts
     capitalised = doc.capitalised
     proper = len(capitalised) - sum(map(initial.__contains__, map(itemgetter(0), capitalised)))
-    counts = doc.counts
-    # set operations and C iterators over the vocabulary, not Python loops over it
-    stop = sum(map(counts.__getitem__, STOPWORDS.intersection(counts)))
+    # counted over the vocabulary once, in Doc.word_classes, not by a loop here
     classes = doc.word_classes
-    alpha, rare = classes.alphabetic_3, classes.rare
+    stop, alpha, rare = classes.stopwords, classes.alphabetic_3, classes.rare
     named, unnamed, hedges = _sources_and_hedges(doc) if sources is None else sources
     stats = {
         "stat:mean_word_len": doc.word_chars / n,

@@ -17,7 +17,7 @@ from importlib import resources
 from itertools import accumulate, compress
 from typing import Any, Literal, NamedTuple
 
-from .lexicon import NAME_TITLES, PLACE_PREFIXES, speech_verbs, zipf
+from .lexicon import NAME_TITLES, PLACE_PREFIXES, STOPWORDS, speech_verbs, zipf
 from .punkt import PunktParams, PunktSplitter
 
 Span = tuple[int, int]
@@ -61,10 +61,11 @@ class WordClasses(NamedTuple):
     rare: int  # alphabetic, three letters or more, and under Zipf 3 (not in lexicon.zipf())
     ly_adverbs: int  # five characters or more, ending in -ly
     contractions: int  # with an apostrophe, and not a possessive `'s`
+    stopwords: int  # in lexicon.STOPWORDS
 
 
 # a word's classes as bits, in the order of WordClasses' fields
-_ALPHABETIC, _ALPHABETIC_3, _ALPHABETIC_9, _RARE, _LY, _CONTRACTION = (1 << k for k in range(6))
+_ALPHABETIC, _ALPHABETIC_3, _ALPHABETIC_9, _RARE, _LY, _CONTRACTION, _STOPWORD = (1 << k for k in range(7))
 
 
 class _WordClassCache(dict[str, int]):
@@ -98,6 +99,8 @@ def _word_class(word: str) -> int:
         bits |= _LY
     if ("'" in word or "’" in word) and not word.endswith(("'s", "’s")):
         bits |= _CONTRACTION
+    if word in STOPWORDS:
+        bits |= _STOPWORD
     return bits
 
 

@@ -250,7 +250,7 @@ def test_words_offsets_and_gaps_agree_with_the_plain_tokenizer(text: str) -> Non
     ],
 )
 def test_word_classes_count_what_each_class_says(text: str) -> None:
-    from qualcheck.lexicon import zipf
+    from qualcheck.lexicon import STOPWORDS, zipf
 
     doc = Doc(text)
     words = doc.words
@@ -262,6 +262,7 @@ def test_word_classes_count_what_each_class_says(text: str) -> None:
         sum(len(w) > 2 and w not in zipf() for w in alpha),
         sum(len(w) > 4 and w.endswith("ly") for w in words),
         sum(("'" in w or "’" in w) and not w.endswith(("'s", "’s")) for w in words),
+        sum(w in STOPWORDS for w in words),
     )
     assert tuple(doc.word_classes) == expected
     assert doc.long_words == frozenset(w for w in alpha if len(w) > 2)
