@@ -100,6 +100,7 @@ def breakdown(checker: Any, texts: list[str]) -> dict[str, float]:
         t = time.perf_counter()
         doc = Doc(text)
         _ = (doc.paragraphs, doc.sentences, doc.tokens, doc.lower, doc.gaps, doc.counts, doc.long_words)
+        _ = doc.word_classes
         _ = (doc.capitalised, doc.sentence_starts, doc.quotes)
         t = add("analysis (text.py)", t)
         found = []

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .detectors import anchor_starts, rules, run_all, shared_anchors
-from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs, zipf
+from .lexicon import NAME_TITLES, STOPWORDS, speech_verbs
 from .style import STYLE_NAMES, style_rates
 from .text import Doc
 from .types import Finding
@@ -156,16 +156,12 @@ def text_stats(doc: Doc, sources: tuple[int, int, int] | None = None) -> tuple[f
     initial = doc.sentence_starts
     capitalised = doc.capitalised
     proper = len(capitalised) - sum(map(initial.__contains__, map(itemgetter(0), capitalised)))
-    freq = zipf()  # holds only words of Zipf 3 and above: a word missing from it is rare
-    counts = doc.counts
-    # set operations and C iterators over the vocabulary, not Python loops over it
-    stop = sum(map(counts.__getitem__, STOPWORDS.intersection(counts)))
-    alpha_words = doc.long_words
-    alpha = doc.alphabetic_count(3)
-    rare = sum(map(counts.__getitem__, alpha_words.difference(freq)))
+    # counted over the vocabulary once, in Doc.word_classes, not by a loop here
+    classes = doc.word_classes
+    stop, alpha, rare = classes.stopwords, classes.alphabetic_3, classes.rare
     named, unnamed, hedges = _sources_and_hedges(doc) if sources is None else sources
     stats = {
-        "stat:mean_word_len": sum(map(len, words)) / n,
+        "stat:mean_word_len": doc.word_chars / n,
         "stat:mean_sentence_words": sum(sent_words) / len(sent_words),
         "stat:symbol_ratio": _symbols(doc.gaps, n) / max(1, len(text)),
         "stat:stopword_ratio": stop / n,
@@ -189,7 +185,7 @@ def _translationese(doc: Doc) -> int:
     words = sum(map(counts.__getitem__, _TRANSLATIONESE_WORDS.intersection(counts)))
     if doc.lower is not None:
         present = anchor_starts(doc)
-        if not any(phrase in present for phrase in _TRANSLATIONESE_LITERALS):
+        if present.keys().isdisjoint(_TRANSLATIONESE_LITERALS):
             return words  # none of the phrases occurs: no scan
         low = doc.lower
     else:

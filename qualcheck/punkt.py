@@ -108,6 +108,9 @@ class PunktSplitter:
     def __init__(self, params: PunktParams) -> None:
         self.params = params
         self._collocation_starts = frozenset(a for a, _ in params.collocations)
+        # the types after which a full stop can be anything but a break: built once, so the common
+        # case (`said.`) is one set look-up (see _obvious_break)
+        self._not_plain = params.abbrev_types | self._collocation_starts
 
     def span_tokenize(self, text: str) -> list[Span]:
         return self._realign(text, self._slices(text))
@@ -124,9 +127,15 @@ class PunktSplitter:
         prev: Any = None
         # the last white space before a candidate: str.rfind for each white-space character the
         # text holds (a space, rarely others), in C
-        spaces = [c for c in _WHITESPACE if c in text]
+        # (the characters of _WHITESPACE and _RE_DIFFERS tested one by one: faster than
+        # comprehensions over them, once a paragraph)
+        if "\n" in text or "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text:
+            spaces = [c for c in _WHITESPACE if c in text]
+        else:
+            spaces = [" "] if " " in text else []
         space = spaces[0] if len(spaces) == 1 else None  # the common case: plain spaces only
-        candidates = _PERIOD_CONTEXT if any(c in text for c in _RE_DIFFERS) else _PERIOD_CONTEXT_RE
+        differs = "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+        candidates = _PERIOD_CONTEXT if differs else _PERIOD_CONTEXT_RE
         matches = [*candidates.finditer(text)]
         if not matches:
             return [(0, len(text.rstrip()))]
@@ -168,6 +177,10 @@ class PunktSplitter:
         if start == stop:  # a lone full stop is a token of its own
             return "." not in self._collocation_starts or None
         word = text[start:stop]
+        if len(word) >= 2 and word.isascii() and word.isalpha() and word.lower() not in self._not_plain:
+            # most candidates: neither an abbreviation nor a collocation's first word, so no
+            # heuristic below can undo the break, whatever follows
+            return True
         if not (word.isascii() and (word.isdigit() or (len(word) >= 2 and word.isalpha()))):
             return None
         params = self.params

@@ -134,10 +134,9 @@ def style_rates(doc: Doc, named: int, unnamed: int) -> tuple[float, ...]:
         quote_open += first_char in _QUOTE_MARKS or (first_char.isspace() and _QUOTE_OPEN.match(text, s, e) is not None)
     closed = [q for q in doc.quotes if q.status == "closed" and q.end - q.start > 20]
     counts = doc.counts
-    n_alpha = doc.alphabetic_count()
-    long_words = doc.alphabetic_count(9)
-    contractions = sum(c for w, c in counts.items() if ("'" in w or "’" in w) and not w.endswith(("'s", "’s")))
-    ly = sum(c for w, c in counts.items() if len(w) > 4 and w.endswith("ly"))
+    classes = doc.word_classes
+    n_alpha, long_words = classes.alphabetic, classes.alphabetic_9
+    contractions, ly = classes.contractions, classes.ly_adverbs
 
     def total(vocabulary: frozenset[str]) -> int:
         return sum(map(counts.__getitem__, vocabulary.intersection(counts)))

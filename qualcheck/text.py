@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate, compress
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from .lexicon import NAME_TITLES, PLACE_PREFIXES, speech_verbs
+from .lexicon import NAME_TITLES, PLACE_PREFIXES, STOPWORDS, speech_verbs, zipf
 from .punkt import PunktParams, PunktSplitter
 
 Span = tuple[int, int]
@@ -50,6 +50,58 @@ _RUN_IN = re.compile(
     r"(?:" + "|".join(speech_verbs("run-in")) + r")\b)"
     r"(?:[ ,][^\"“”:;'‘]{0,50})?[.!?]\s*$"
 )
+
+
+class WordClasses(NamedTuple):
+    """How many words (occurrences, not distinct words) of an article fall in each class."""
+
+    alphabetic: int
+    alphabetic_3: int  # alphabetic, three letters or more
+    alphabetic_9: int  # alphabetic, nine letters or more
+    rare: int  # alphabetic, three letters or more, and under Zipf 3 (not in lexicon.zipf())
+    ly_adverbs: int  # five characters or more, ending in -ly
+    contractions: int  # with an apostrophe, and not a possessive `'s`
+    stopwords: int  # in lexicon.STOPWORDS
+
+
+# a word's classes as bits, in the order of WordClasses' fields
+_ALPHABETIC, _ALPHABETIC_3, _ALPHABETIC_9, _RARE, _LY, _CONTRACTION, _STOPWORD = (1 << k for k in range(7))
+
+
+class _WordClassCache(dict[str, int]):
+    """Word -> its classes as bits (`_word_class`), computed on a word's first look-up: a news
+    stream's word types recur article after article. `map(cache.__getitem__, words)` stays in C
+    for every word seen before (half the time of an lru_cache). Emptied when full, so a stream of
+    ever new words (names, numbers) cannot grow it without bound."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        bits = self[word] = _word_class(word)
+        return bits
+
+
+_WORD_CLASSES = _WordClassCache()
+
+
+def _word_class(word: str) -> int:
+    """The classes (WordClasses) of one lower-case word, as bits."""
+    bits = 0
+    if word.isalpha():
+        bits |= _ALPHABETIC
+        if len(word) > 2:
+            bits |= _ALPHABETIC_3 if word in zipf() else _ALPHABETIC_3 | _RARE
+        if len(word) > 8:
+            bits |= _ALPHABETIC_9
+    if len(word) > 4 and word.endswith("ly"):
+        bits |= _LY
+    if ("'" in word or "’" in word) and not word.endswith(("'s", "’s")):
+        bits |= _CONTRACTION
+    if word in STOPWORDS:
+        bits |= _STOPWORD
+    return bits
 
 
 @dataclass(frozen=True)
@@ -135,25 +187,25 @@ class Doc:
     def long_words(self) -> frozenset[str]:
         """The distinct alphabetic words of three letters or more: the vocabulary that statistics
         and topic comparisons count (numbers and `a`, `of` say nothing about either)."""
-        alphabetic, _, lengths = self.alphabetic
-        return frozenset(compress(alphabetic, map((2).__lt__, lengths)))
+        return frozenset(compress(self.counts, map(_ALPHABETIC_3.__and__, self._classes)))
 
     @cached_property
-    def alphabetic(self) -> tuple[list[str], list[int], list[int]]:
-        """The distinct alphabetic words, how often each occurs and its length, in three lists in
-        the same order: the sums that statistics and style rates take over the vocabulary are then
-        C iterators (`compress`) over these lists, with no look-up per word."""
-        counts = self.counts
-        alpha = list(map(str.isalpha, counts))
-        words = list(compress(counts, alpha))
-        return words, list(compress(counts.values(), alpha)), list(map(len, words))
+    def _classes(self) -> list[int]:
+        """The classes (`_word_class`) of the distinct words, in the order of `counts`."""
+        return list(map(_WORD_CLASSES.__getitem__, self.counts))
 
-    def alphabetic_count(self, min_len: int = 1) -> int:
-        """How many of the words are alphabetic and at least `min_len` letters long."""
-        _, counts, lengths = self.alphabetic
-        if min_len <= 1:
-            return sum(counts)
-        return sum(compress(counts, map((min_len - 1).__lt__, lengths)))
+    @cached_property
+    def word_classes(self) -> WordClasses:
+        """How many of the words fall in each class that statistics and style rates count, summed
+        over the vocabulary in one numpy product: the classes of a word type are computed once
+        (while it stays in `_word_class`'s cache), not once per predicate and article."""
+        import numpy as np
+
+        counts = self.counts
+        classes = np.array(self._classes, dtype=np.int64)
+        occurrences = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+        bits = (classes[:, None] >> np.arange(len(WordClasses._fields))) & 1
+        return WordClasses(*(occurrences @ bits).tolist())
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:
@@ -199,6 +251,15 @@ class Doc:
     @property
     def n_words(self) -> int:
         return len(self.words)
+
+    @property
+    def word_chars(self) -> int:
+        """How many characters the words hold together. The words and the gaps between them
+        partition the text when lower-casing kept every offset, so this is the text's length
+        less the gaps' (NULs aside), without visiting a word."""
+        if self.lower is None:
+            return sum(map(len, self.words))
+        return len(self.text) - (len(self.gaps) - len(self.words))
 
     @cached_property
     def shape(self) -> bytes:

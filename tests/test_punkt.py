@@ -116,3 +116,15 @@ def test_same_spans_as_nltk_after_abbreviations_and_numbers(pair: tuple[object, 
             nxt = rng.choice(marks) + rng.choice(["", " “It"])  # a mark alone: `said.\n\x1c “It`
         texts.append(f"The {word}.{rng.choice([' ', '  ', chr(10), ' ' + chr(10) + ' ', chr(9)])}{nxt} went home.")
     assert mismatches(pair, texts) == []
+
+
+def test_the_white_space_tested_one_by_one_is_punkts() -> None:
+    """_slices tests these characters one by one (for speed): they must stay the module's sets."""
+    import inspect
+
+    from qualcheck.punkt import _RE_DIFFERS, _WHITESPACE, PunktSplitter
+
+    source = inspect.getsource(PunktSplitter._slices)
+    for c in _WHITESPACE.replace(" ", "") + "".join(_RE_DIFFERS):
+        assert f'"{c.encode("unicode_escape").decode()}" in text' in source, repr(c)
+    assert set(_WHITESPACE) == set(" \t\n\r\x0b\x0c")

@@ -235,3 +235,53 @@ def test_words_offsets_and_gaps_agree_with_the_plain_tokenizer(text: str) -> Non
     assert fast.gaps.lower() == plain.gaps.lower()
     assert fast.gaps.count(GAP) == len(fast.words)  # one separator between each pair of gaps
     assert len(fast.gaps) - len(fast.words) + sum(e - s for s, e in fast.tokens) == len(fast.lower or text)
+
+
+# --- word classes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "1 2 3",
+        "The Xqzvorath minister's aide said it's only partly true; they'd quietly agreed. Early, ly, fly, Holly.",
+        "Qualification Qualifications qualifications isn’t won’t Smith’s naïve ÉLAN 2024 co-operate U.S. e.g.",
+    ],
+)
+def test_word_classes_count_what_each_class_says(text: str) -> None:
+    from qualcheck.lexicon import STOPWORDS, zipf
+
+    doc = Doc(text)
+    words = doc.words
+    alpha = [w for w in words if w.isalpha()]
+    expected = (
+        len(alpha),
+        sum(len(w) > 2 for w in alpha),
+        sum(len(w) > 8 for w in alpha),
+        sum(len(w) > 2 and w not in zipf() for w in alpha),
+        sum(len(w) > 4 and w.endswith("ly") for w in words),
+        sum(("'" in w or "’" in w) and not w.endswith(("'s", "’s")) for w in words),
+        sum(w in STOPWORDS for w in words),
+    )
+    assert tuple(doc.word_classes) == expected
+    assert doc.long_words == frozenset(w for w in alpha if len(w) > 2)
+
+
+def test_word_class_cache_stays_bounded() -> None:
+    from qualcheck.text import _word_class, _WordClassCache
+
+    cache = _WordClassCache()
+    cache.LIMIT = 3
+    words = ["alpha", "quietly", "isn't", "42", "zyxwvutsrq", "alpha"]
+    assert [cache[w] for w in words] == [_word_class(w) for w in words]
+    assert len(cache) <= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "word", " two  words. ", "It’s 3.5 km—co-operate, U.S.!\n\nNew paragraph", "İstanbul’s mayor", "a\x00b"],
+)
+def test_word_chars_is_the_length_of_the_words(text: str) -> None:
+    doc = Doc(text)
+    assert doc.word_chars == sum(map(len, doc.words))

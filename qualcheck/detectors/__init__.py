@@ -45,7 +45,10 @@ class Caseless:
             return self.any_case.finditer(doc.text, pos)
         if self.anchors:
             last = anchor_starts(doc)
-            if not any(last.get(a, -1) >= pos for a in self.anchors):
+            if pos == 0:  # the common call: whether any anchor occurs at all, one set operation in C
+                if last.keys().isdisjoint(self.anchors):
+                    return iter(())
+            elif not any(last.get(a, -1) >= pos for a in self.anchors):
                 return iter(())
         return self.lower.finditer(low, pos)
 

@@ -143,6 +143,7 @@ _STOCK_ANCHORS = (
     "heartfelt", "electrifying", "turn of events", "gratitude", "excitement",
 )  # fmt: skip
 _STOCK_RE = Caseless(_STOCK, anchors=_STOCK_ANCHORS)
+_STOCK_WIDTH = 37  # the longest phrase _STOCK matches (tested): a match starts at most this far before an anchor's end
 # Sentence openers of machine-written copy: "Additionally," opens a sentence in 6% of two generators'
 # rewrites and "Notably," in 3%, in almost no human news (which says "Also," or "In addition,").
 _SENTENCE_START = r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))"
@@ -289,8 +290,8 @@ def assistant_leftovers(doc: Doc) -> Iterator[Finding]:
     low = doc.lower
     if low is not None:
         present = anchor_starts(doc)  # the words that occur, found in the shared pass
-        if not any(k in present for k in _ASSISTANT_KEYS) and not (
-            any(k in present for k in _ASSISTANT_HERE) and _assistant_here(low)
+        if present.keys().isdisjoint(_ASSISTANT_KEYS) and not (
+            not present.keys().isdisjoint(_ASSISTANT_HERE) and _assistant_here(low)
         ):
             return iter(())  # the common case: no trigger word at all, so skip the slow pattern
     return (finding(ASSISTANT, *m.span()) for m in _ASSISTANT_RE.finditer(doc))
@@ -335,12 +336,40 @@ def spintax(doc: Doc) -> Iterator[Finding]:
 
 @detector
 def stock_phrases(doc: Doc) -> Iterator[Finding]:
-    found = [m.span() for m in _STOCK_RE.finditer(doc)]
+    found = _stock_spans(doc)
     yield from (finding(STOCK, *span) for span in found)
     yield from (finding(STOCK, *m.span()) for m in _STOCK_OPENER_RE.finditer(doc))
     for m in _VERDICT_TAIL_RE.finditer(doc):  # not where a stock phrase (`emphasizing the importance of`) was
         if not any(s < m.end() and m.start() < e for s, e in found):
             yield finding(STOCK, *m.span())
+
+
+def _stock_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of `_STOCK_RE.finditer(doc)`, the pattern run only near the anchors that occur.
+    Every phrase holds an anchor and is at most _STOCK_WIDTH long, so a match starts and ends
+    within _STOCK_WIDTH of an anchor's occurrence; the windows around the occurrences, merged
+    where they overlap, hold every match whole (the pattern looks at nothing past its match). A
+    scan of the whole text cost ~250 us on the one 4 KB article in ten that holds an anchor."""
+    low = doc.lower
+    if low is None:
+        return [m.span() for m in _STOCK_RE.finditer(doc)]
+    present = anchor_starts(doc).keys() & _STOCK_ANCHORS
+    if not present:
+        return []
+    windows: list[tuple[int, int]] = []
+    for anchor in present:
+        at = low.find(anchor)
+        while at >= 0:
+            windows.append((max(0, at + len(anchor) - _STOCK_WIDTH), at + _STOCK_WIDTH))
+            at = low.find(anchor, at + 1)
+    windows.sort()
+    merged = [windows[0]]
+    for start, end in windows[1:]:
+        if start > merged[-1][1]:
+            merged.append((start, end))
+        else:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+    return [m.span() for lo, hi in merged for m in _STOCK_RE.lower.finditer(low, lo, hi)]
 
 
 def _at_line_starts(pattern: Caseless, doc: Doc) -> Iterator[re.Match[str]]:
@@ -351,7 +380,7 @@ def _at_line_starts(pattern: Caseless, doc: Doc) -> Iterator[re.Match[str]]:
         yield from pattern.finditer(doc)
         return
     starts = anchor_starts(doc)
-    if pattern.anchors and not any(a in starts for a in pattern.anchors):
+    if pattern.anchors and starts.keys().isdisjoint(pattern.anchors):
         return
     pos = 0
     while True:

@@ -303,6 +303,28 @@ def test_every_stock_phrase_contains_an_anchor() -> None:
     assert missing == []
 
 
+def test_stock_phrases_found_near_anchors_are_those_of_a_whole_scan() -> None:
+    """_stock_spans runs the pattern only within _STOCK_WIDTH of each anchor: no phrase is longer,
+    and random mixes of phrases, anchors and words give what a scan of the whole text gives."""
+    import random
+
+    from qualcheck.detectors.generated import _STOCK, _STOCK_RE, _STOCK_WIDTH, _stock_spans
+    from qualcheck.text import Doc
+
+    phrases = _expansions(_STOCK.removeprefix(r"\b(?:").removesuffix(")"))
+    assert max(map(len, phrases)) <= _STOCK_WIDTH
+    rng = random.Random(11)
+    pieces = [*rng.sample(phrases, 40), "amidst", "a testament", "to unfold", "x", "The", " ", " ", ". ", "\n", "-"]
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for t in (text, text.upper(), text + "İ"):  # upper: the same in lower case; İ: no lower-cased text
+            want = [m.span() for m in _STOCK_RE.finditer(Doc(t))]
+            assert _stock_spans(Doc(t)) == want, t
+            hits += bool(want)
+    assert hits > 1000
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

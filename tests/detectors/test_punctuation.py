@@ -196,6 +196,8 @@ def test_screening_between_words_never_hides_a_match() -> None:
         ("T The ferry resumed sailing on Monday after a week of storms.", ["T The"]),
         ("The ferry resumed sailing.\n\nW When the storm passed, crews checked the hull.", ["W When"]),
         ("Crews checked the hull.\n\n  A After two days the port reopened.", ["A After"]),
+        # the first line and a later one: found on the first line and after each line break
+        ("T The ferry resumed.\nW When the storm passed, crews checked the hull.", ["T The", "W When"]),
     ],
 )
 def test_drop_cap_fires(text: str, expected: list[str]) -> None:
@@ -215,3 +217,22 @@ def test_drop_cap_fires(text: str, expected: list[str]) -> None:
 )
 def test_drop_cap_stays_silent_on_honest_text(text: str) -> None:
     assert spans(text, "QC211") == []
+
+
+def test_glued_tries_the_pattern_wherever_a_scan_would_match() -> None:
+    """_glued tries _GLUED_RE only at the starts of words holding a lower-case letter before a
+    capital; it must give exactly what a scan of the whole text gives (random mixes)."""
+    import random
+
+    from qualcheck.detectors.punctuation import _GLUED_RE, _glued
+
+    rng = random.Random(7)
+    pieces = ["abc", "Def", "the", "The", "said", "x", "Z", "é", "1", "_", "#", "@", "-", "’", ".", ",", " ", " ", "\t",
+              "\n", "(", '"']  # fmt: skip
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        want = [m.span() for m in _GLUED_RE.finditer(text)]
+        assert [m.span() for m in _glued(text)] == want, text
+        hits += bool(want)
+    assert hits > 100
