@@ -182,7 +182,8 @@ def spin_oof(
     qa = np.asarray(list(query_groups))
     out = [0.0] * len(texts)
     qout = [0.0] * len(query)
-    todo = [i for i, g in enumerate(qa) if g not in set(ga)]
+    known = set(ga)
+    todo = [i for i, g in enumerate(qa) if g not in known]
     if todo:
         stage = SpinStage(*_fit(texts, y, weights))
         for i in todo:
