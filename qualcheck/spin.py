@@ -75,6 +75,7 @@ class SpinStage:
         for text that is not English, whose analysis carries no counts)."""
         if n_words == 0 or not counts:
             return -math.inf
+        # the sum of `terms` without building its dict: this runs for every article scored
         w, scale = self.weights, 1000.0 / max(n_words, _MIN_WORDS)
         return self.intercept + sum(w[k] * math.sqrt(c * scale) for k, c in counts.items() if k in w)
 
@@ -83,6 +84,7 @@ class SpinStage:
         return self.weight * max(0.0, s - self.margin)
 
     def push(self, counts: Mapping[str, int], n_words: int) -> float:
+        """How far a text's word choice raises the main classifier's log-odds (zero or more)."""
         return self.push_logit(self.logit(counts, n_words))
 
     def top_words(self, counts: Mapping[str, int], n_words: int, k: int = SPIN_TOP_WORDS) -> list[tuple[str, float]]:
@@ -152,6 +154,7 @@ def function_words() -> frozenset[str]:
 def _fit(
     texts: Sequence[tuple[Mapping[str, int], int]], y: Sequence[int], weights: Sequence[float]
 ) -> tuple[dict[str, float], float]:
+    """Word weights (zero weights dropped) and intercept of the stage's logistic regression."""
     from sklearn.linear_model import LogisticRegression
 
     vocabulary = vocabulary_of(texts)
