@@ -270,7 +270,7 @@ def test_substitution_is_frozen() -> None:
         s.start = 2  # type: ignore[misc]
 
 
-def test_index_built_over_a_dask_bag_as_the_readme_shows(tmp_path: Path) -> None:
+def test_index_built_over_a_dask_bag_as_the_guide_shows(tmp_path: Path) -> None:
     db = pytest.importorskip("dask.bag")
     from qualcheck.match import sign_partition, write_signed
 
@@ -279,7 +279,7 @@ def test_index_built_over_a_dask_bag_as_the_readme_shows(tmp_path: Path) -> None
         lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows)
         (tmp_path / "archive" / f"part{n}.jsonl").write_text(lines, encoding="utf-8")
     out = tmp_path / "originals.qcx"
-    # the README's lines, with the paths of this test
+    # the guide's recipe (docs/guide.md), with a local bag in place of a cluster and this test's paths
     bag = (
         db.read_text(str(tmp_path / "archive" / "*.jsonl"))
         .map(json.loads)
