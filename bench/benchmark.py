@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from collections import Counter
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from qualcheck.checker import Checker  # noqa: E402
 from qualcheck.detectors import rules  # noqa: E402
+from qualcheck.style import raise_log_odds  # noqa: E402
 from qualcheck.types import DEFAULT_THRESHOLD  # noqa: E402
 
 
@@ -216,10 +216,8 @@ def paraphraser_pairs(args: argparse.Namespace) -> None:
     scores = [r.score for r in checker.score_many([{"text": rec["text"]} for rec in recs])]
     if spin is not None:
         held = spin_logits_out_of_fold(args)
-        scores = [
-            _raised(s, spin.push_logit(held[f"{path.name}/{rec.get('id')}"]))
-            for rec, s in zip(recs, scores, strict=True)
-        ]
+        pushes = [spin.push_logit(held[f"{path.name}/{rec.get('id')}"]) for rec in recs]
+        scores = [float(p) for p in raise_log_odds(scores, pushes)]
         print(
             f"\n(spin stage margin {spin.margin}, weight {spin.weight}: paraphrases scored by spin models that never saw their pair)"
         )
@@ -236,23 +234,21 @@ def paraphraser_pairs(args: argparse.Namespace) -> None:
         print(f"{mode:<12} {len(w):>6} {sum(w) / len(w):>6.2f}")
 
 
-def _raised(p: float, push: float) -> float:
-    """Probability `p` with `push` added to its log-odds."""
-    if push <= 0:
-        return p
-    q = min(max(p, 1e-12), 1 - 1e-12)
-    return 1.0 / (1.0 + math.exp(-(math.log(q / (1 - q)) + push)))
+def _spin_set(args: argparse.Namespace) -> tuple[list[Any], list[tuple[Any, int]]]:
+    """The spin stage's training set (`trainsets.spin_examples`) and each text's (word counts, words)."""
+    from qualcheck.text import Doc
+    from qualcheck.trainsets import spin_examples
+
+    sx, _ = spin_examples(args.train_dir)
+    return sx, [(d.counts, d.n_words) for d in map(Doc, (e.text for e in sx))]
 
 
 def spin_logits_out_of_fold(args: argparse.Namespace) -> dict[str, float]:
     """Spin log-odds of every text of the spin set (`trainsets.spin_examples`) by id, each from a
     spin model that never saw its group (a paraphrase's original, a page's site, a WMT block)."""
     from qualcheck.spin import spin_oof
-    from qualcheck.text import Doc
-    from qualcheck.trainsets import spin_examples
 
-    sx, _ = spin_examples(args.train_dir)
-    texts = [(d.counts, d.n_words) for d in map(Doc, (e.text for e in sx))]
+    sx, texts = _spin_set(args)
     oof, _ = spin_oof(texts, [e.label for e in sx], [e.weight for e in sx], [e.group for e in sx])
     return {e.id: v for e, v in zip(sx, oof, strict=True)}
 
@@ -264,11 +260,8 @@ def spin_out_of_fold(
     and the share flagged once raised (main score as for the style stage); returns the training
     examples' out-of-fold scores raised by spin log-odds from models that never saw their group."""
     from qualcheck.spin import spin_oof
-    from qualcheck.text import Doc
-    from qualcheck.trainsets import spin_examples
 
-    sx, _ = spin_examples(args.train_dir)
-    texts = [(d.counts, d.n_words) for d in map(Doc, (e.text for e in sx))]
+    sx, texts = _spin_set(args)
     query = [(a.counts, a.n_words) for a in analyses]
     held, q = spin_oof(
         texts, [e.label for e in sx], [e.weight for e in sx], [e.group for e in sx], query, [e.group for e in examples]
@@ -280,7 +273,7 @@ def spin_out_of_fold(
         label = next(e.label for e in sx if e.source == name)
         raised = sum(spin.push_logit(h) > 0 for h in v) / len(v)
         print(f"{name:<34} {len(v):>6} {label:>5} {raised:>8.2%} {sorted(v)[len(v) // 2]:>16.2f}")
-    return [_raised(p, spin.push_logit(s)) for p, s in zip(oof, q, strict=True)]
+    return [float(p) for p in raise_log_odds(oof, [spin.push_logit(s) for s in q])]
 
 
 def clean_pages_out_of_fold(args: argparse.Namespace) -> None:
@@ -372,8 +365,7 @@ def style_out_of_fold(
     main = np.array([seen.get(e.text, p) for e, p in zip(sx, model.predict_rows(model.rows(sa)), strict=True)])
 
     def combined(main_p: Any, logits: Any, english: Any) -> Any:
-        p = np.clip(main_p, 1e-12, 1 - 1e-12)
-        return 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + style.push_logits(logits) * english)))
+        return raise_log_odds(main_p, style.push_logits(logits) * english)
 
     t = args.threshold
     eng = rows.any(axis=1)  # the style set's texts that are English (the others are not style-scored)

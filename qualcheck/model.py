@@ -22,7 +22,7 @@ from typing import Any
 from . import __version__
 from .features import Analysis, analyze, feature_matrix, feature_names
 from .spin import SpinStage
-from .style import STYLE_NAMES, StyleStage
+from .style import STYLE_NAMES, StyleStage, raise_log_odds
 from .types import ModelInfo
 
 MODEL_FORMAT = 1
@@ -164,11 +164,7 @@ class Model:
         if self.style is not None and style_rows is not None:
             proba = self.style.combine(proba, style_rows)
         if self.spin is not None and spin_logits is not None:
-            import numpy as np
-
-            p = np.clip(np.asarray(proba, dtype=np.float64), 1e-12, 1 - 1e-12)
-            push = np.array([self.spin.push_logit(s) for s in spin_logits], dtype=np.float64)
-            proba = np.where(push > 0, 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + push))), proba)
+            proba = raise_log_odds(proba, [self.spin.push_logit(s) for s in spin_logits])
         # BLAS may sum in another order for another batch size; six decimals keep a score
         # independent of the batch it was computed in
         return [round(float(p), SCORE_DECIMALS) for p in proba]

@@ -100,6 +100,17 @@ STYLE_SLOPE = 0.3
 STYLE_CLIP = 4.0
 
 
+def raise_log_odds(proba: Any, push: Any) -> Any:
+    """Probabilities with `push` (zero or more each) added to their log-odds: how the style and spin
+    stages enter a score. Where the push is zero the probability is returned as it was."""
+    import numpy as np
+
+    proba = np.asarray(proba, dtype=np.float64)
+    push = np.asarray(push, dtype=np.float64)
+    p = np.clip(proba, 1e-12, 1 - 1e-12)
+    return np.where(push > 0, 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + push))), proba)
+
+
 def standardise(rows: Any, mean: Any, scale: Any) -> Any:
     """The rates in standard deviations of the style set, clipped to +-STYLE_CLIP."""
     import numpy as np
@@ -205,10 +216,7 @@ class StyleStage:
         return self.slope * np.maximum(0.0, s) + self.weight * np.maximum(0.0, s - self.margin)
 
     def combine(self, proba: Any, rows: Any) -> Any:
-        import numpy as np
-
-        p = np.clip(np.asarray(proba, dtype=np.float64), 1e-12, 1 - 1e-12)
-        return 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + self.push(rows))))
+        return raise_log_odds(proba, self.push(rows))
 
     def to_dict(self) -> dict[str, Any]:
         return {
