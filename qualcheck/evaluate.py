@@ -118,42 +118,6 @@ def _plot_one(y: Sequence[int], p: Sequence[float], path: str) -> None:
     plt.close(fig)
 
 
-# Which finding code should point at each kind of damage the generator records.
-EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
-    "split-name": "QC101",
-    "orphan-fragment": "QC102",
-    "doubled-verb": "QC103",
-    "run-in-quote": "QC104",
-    "stray-sequence": "QC201",
-    "space-before": "QC202",
-    "unclosed-quote": "QC203",
-    "repeated": "QC205",
-    "lowercase-start": "QC206",
-    "glued-sentence": "QC209",
-    "stripped-apostrophe": "QC210",
-    "verbless-attribution": "QC105",
-    "synonym-swap": ("QC402", "QC410"),
-    "footer": "QC301",
-    "comment-form": "QC302",
-    "syndication": "QC303",
-    "share-chrome": "QC304",
-    "markup": ("QC305", "QC308"),  # a tag or an entity
-    "mojibake": "QC306",
-    "entity-drift": "QC401",
-    "tortured-phrase": "QC402",
-    "literal-translation": "QC404",
-    "calque-tense": "QC407",
-    "calque-attribution": "QC408",
-    "calque-preposition": "QC409",
-    "assistant-leftover": "QC501",
-    "placeholder": "QC502",
-    "markdown": "QC503",
-    "spintax": "QC504",
-    "repeated-paragraph": "QC311",
-    "locale-number": "QC312",
-    "drop-cap": "QC211",
-    "reader-frame": "QC509",
-}
 _PRISTINE_VIEWS = ("clean", "clean-flat")  # the other clean views carry pipeline noise on purpose
 
 
@@ -169,7 +133,7 @@ def evaluate_corpus(
     data, `qualcheck.trainsets`) join the training folds; the share of each view flagged out of
     fold (`by_view`) shows what real honest pages score when the model never saw their site.
     """
-    from .corpora import build_examples, read_articles, read_generated
+    from .corpora import EXPECTED_CODES, build_examples, read_articles, read_generated
     from .corrupt import ALL_KINDS, LATE_KINDS, RIDER_KINDS, corrupt
     from .features import analyze
     from .model import cross_validate

@@ -99,9 +99,23 @@ def test_examples_are_balanced_and_grouped() -> None:
     assert {e.group for e in examples} == {a.id for a in ARTICLES[:5]}
     for a in ARTICLES[:5]:
         mine = [e for e in examples if e.group == a.id]
-        assert sum(e.label for e in mine) in (6, 7)  # the late kinds' variant where they have a place
+        # the late kinds' variant and the single-damage variant where their kinds have a place
+        assert sum(e.label for e in mine) in (6, 7, 8)
         assert sum(1 - e.label for e in mine) == 6
         assert all(e.damages for e in mine if e.label == 1)
+
+
+def test_single_damage_variant_carries_one_prose_damage_and_kinds_take_turns() -> None:
+    """The model must see a lone prose finding: one variant an original holds exactly one damage of
+    one prose or attribution kind, and the kind moves on from one original to the next."""
+    from qualcheck.corpora import _SINGLE_KINDS
+
+    singles = [e for e in build_examples(ARTICLES[:12]) if e.kind == "single"]
+    assert len(singles) >= 10
+    for e in singles:
+        assert e.label == 1 and len(e.spans) >= 1
+        assert len(e.damages) == 1 and e.damages[0] in _SINGLE_KINDS
+    assert len({e.damages for e in singles}) >= 4
 
 
 def test_pool_order_follows_the_families_not_the_import_order() -> None:
