@@ -99,6 +99,7 @@ EXPECTED_CODES: dict[str, str | tuple[str, ...]] = {
     "spintax": "QC504",
     "repeated-paragraph": "QC311",
     "locale-number": "QC312",
+    "ad-slot": "QC313",
     "drop-cap": "QC211",
     "reader-frame": "QC509",
 }

@@ -38,7 +38,7 @@ ALL_KINDS: tuple[str, ...] = all_kinds()
 KIND_FAMILIES: dict[str, tuple[str, ...]] = {
     "attribution": ("split-name", "orphan-fragment", "doubled-verb", "run-in-quote"),
     "punctuation": ("stray-sequence", "space-before", "repeated", "unclosed-quote", "lowercase-start", "drop-cap"),
-    "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph", "locale-number"),
+    "boilerplate": ("markup", "mojibake", *TAIL_KINDS, "repeated-paragraph", "locale-number", "ad-slot"),
     "rewrite": (
         "entity-drift",
         "tortured-phrase",

@@ -121,3 +121,23 @@ def locale_number(text: str) -> list[Edit]:
     for m in _DECIMAL_PERCENT.finditer(text):
         out.append(Edit(m.start(), m.end(), ", ", "locale-number", ((-1, 3),)))
     return out
+
+
+@text_only("ad-slot")
+def ad_slot(text: str) -> list[Edit]:
+    """An autoblog plugin's ad placeholder left in a copied story: `[ad_1]` between paragraphs in
+    the first half, `[ad_2]` in the second (after a sentence, in text without paragraph breaks)."""
+    from ..text import Doc
+
+    paras = lines(text)
+    if len(paras) >= 2:
+        sep = "\n\n" if "\n\n" in text else "\n"
+        ends = [e for _s, e in paras[:-1]]
+    else:
+        sep = " "
+        ends = [e for _s, e in Doc(text).sentences[:-1]]
+    out = []
+    for e in ends:
+        slot = "[ad_1]" if 2 * e < len(text) else "[ad_2]"
+        out.append(Edit(e, e, sep + slot, "ad-slot", ((len(sep), len(sep) + len(slot)),)))
+    return out

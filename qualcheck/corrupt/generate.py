@@ -52,7 +52,7 @@ _ACCENTED = re.compile(r"[à-ÿÀ-ß’“”—]")
 # Kinds registered later still, for scraper leftovers and an assistant explainer's frames (issue 14):
 # also outside the default pool, they ride on a variant that exists anyway (`corpora.with_rider_damage`):
 # a seventh damaged variant an original for them cost the benchmark ROC AUC (docs/measurements.md).
-RIDER_KINDS: tuple[str, ...] = ("repeated-paragraph", "locale-number", "reader-frame")
+RIDER_KINDS: tuple[str, ...] = ("repeated-paragraph", "locale-number", "reader-frame", "ad-slot")
 
 
 def all_kinds() -> tuple[str, ...]:

@@ -573,8 +573,8 @@ _STORY = (
             "This article was originally written by www.ashcombepost.example",
             ["This article was originally written by www.ashcombepost.example"],
         ),
-        ("QC305", "[post_ads]", ["[post_ads]"]),
-        ("QC305", "[ad_slot_2]", ["[ad_slot_2]"]),
+        ("QC313", "[post_ads]", ["[post_ads]"]),
+        ("QC313", "[ad_slot_2]", ["[ad_slot_2]"]),
         (
             "QC305",
             '(window.slotQueue = window.slotQueue || []).push({ id: "mid" });',
@@ -725,3 +725,34 @@ def test_captions_and_notices_printed_twice_do_not_fire(repeat: str) -> None:
 def test_a_whole_text_printed_twice_is_the_page_not_a_farm() -> None:
     story = "\n\n".join(_LONG)
     assert spans(f"{story}\n\n{story}", "QC311") == []
+
+
+# --- an autoblog plugin's ad placeholders (QC313) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police caught the man on Monday.\n\n[ad_1]\n\nHe was held overnight.\n\n[ad_2]", ["[ad_1]", "[ad_2]"]),
+        ("Police caught the man on Monday. [ad_1] He was held overnight. [ad_2]", ["[ad_1]", "[ad_2]"]),
+        ("The council met.\n  [post_ads]  \nIt voted to close the road.", ["[post_ads]"]),
+        ("The council met.\n[ad_slot_2]\nIt voted.\n[adsense]", ["[ad_slot_2]", "[adsense]"]),
+    ],
+)
+def test_ad_slot_placeholders_fire_and_not_as_markup(text: str, expected: list[str]) -> None:
+    assert spans(text, "QC313") == expected
+    assert spans(text, "QC305") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report [1] cites an ad hoc committee and the ads] of the campaign.",
+        "Watch: [VIDEO] The minister [Advertisement] spoke on Monday.",
+        "Readers sent in ads for the fair [ad copy below] and more.",
+        "[adapted from a report by the council]\nThe road closes on Monday.",
+        "The council met.\n[contact_form]\nIt voted.",
+    ],
+)
+def test_honest_brackets_are_not_ad_slots(text: str) -> None:
+    assert spans(text, "QC313") == []
