@@ -192,8 +192,9 @@ def named(v: Variant) -> bool:
 def _single_kind(text: str, title: str, i: int, seed: int, donor: Article) -> str | None:
     """The kind of the single-damage variant of the i-th original: the first kind, from the i-th of
     `_SINGLE_KINDS` on, whose one damage a detector names in this article (None if none). A damage
-    no detector sees would teach the model only to distrust clean-looking text: with those kept, a
-    tenth of the WMT human references crossing the threshold more, docs/measurements.md."""
+    no detector sees would teach the model only to distrust clean-looking text: with those kept,
+    clean views scored higher on average and one more WMT human reference crossed the threshold
+    (docs/measurements.md)."""
     for step in range(len(_SINGLE_KINDS)):
         kind = _SINGLE_KINDS[(i + step) % len(_SINGLE_KINDS)]
         v = corrupt(text, seed=seed, kinds=[kind], count=1, title=title, donor=donor.text)
@@ -218,10 +219,10 @@ def build_examples(articles: Sequence[Article], generated: Sequence[Article] = (
     them has a place, as is any variant left without damage. The first light variant also carries
     one damage of a scraper-leftover kind added after the pool was fixed (`corrupt.RIDER_KINDS`).
 
-    The eighth carries one damage of one prose or attribution kind (`_SINGLE_KINDS`, in turn):
-    every other variant carries several, so without it the model never saw a prose finding alone
-    and gave a lone one almost no weight (one calqued preposition alone: recall 0.45 at 1% false
-    positives; with it 0.99, docs/measurements.md).
+    The eighth carries one damage of one prose, attribution or rider kind (`_SINGLE_KINDS`, in
+    turn) that a detector names: every other variant carries several, so without it the model never
+    saw such a finding alone and gave a lone one almost no weight (one calqued preposition alone:
+    recall 0.45 at 1% false positives; with it 1.00, docs/measurements.md).
     """
     n = len(articles)
     for i, a in enumerate(articles):
