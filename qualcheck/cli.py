@@ -443,7 +443,8 @@ def cmd_train(args: argparse.Namespace) -> int:
             sources += style_sources
             spin, spin_sources = _spin_set(args.real)
             spin_set = [(e.text, e.label, e.weight, e.group) for e in spin]
-            sources += [s for s in spin_sources if s["path"] not in {t["path"] for t in sources}]
+            known = {t["path"] for t in sources}
+            sources += [s for s in spin_sources if s["path"] not in known]
         texts = [e.text for e in examples]
         y = [e.label for e in examples]
         groups = [e.group for e in examples]

@@ -634,8 +634,8 @@ def is_ad_slot(text: str, start: int, end: int) -> bool:
 @detector
 def ad_slots(doc: Doc) -> Iterator[Finding]:
     text = doc.text
-    if "[ad" not in text and "ads]" not in text and "_ad" not in text:
-        return  # every placeholder has one of these: screened in C first
+    if "[ad" not in text and "_ad" not in text:
+        return  # every placeholder has one of these (`[ad_1]`, `[ads]`, `[post_ads]`): screened in C first
     for m in _AD_SLOT.finditer(text):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         yield finding(AD_SLOT, start, start + len(m.group().strip()))
